@@ -1,0 +1,19 @@
+package dev.incidentloop.incident.config;
+
+import dev.incidentloop.kit.security.AccessRules;
+import dev.incidentloop.kit.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+@Configuration
+class IncidentAccessRules {
+
+    @Bean
+    AccessRules incidentRules() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.POST, "/incidents").hasRole(Role.REPORTER.name())
+                .pathMatchers(HttpMethod.GET, "/incidents/**").hasAnyRole(Role.REPORTER.name(), Role.ANALYST.name())
+                .pathMatchers(HttpMethod.POST, "/incidents/*/**").hasRole(Role.RESPONDER.name());
+    }
+}

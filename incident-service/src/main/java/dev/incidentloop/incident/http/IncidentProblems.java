@@ -1,0 +1,46 @@
+package dev.incidentloop.incident.http;
+
+import dev.incidentloop.incident.lifecycle.TransitionNotAllowed;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps what the aggregate rejects to problem+json. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IncidentProblems {
+
+    @ExceptionHandler(TransitionNotAllowed.class)
+    ProblemDetail transitionNotAllowed(TransitionNotAllowed ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Transition not allowed");
+        problem.setProperty("state", ex.state());
+        problem.setProperty("allowedCommands", ex.state().allowedCommands());
+        return problem;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No incident " + ex.getAggregateIdentifier());
+        problem.setTitle("Incident not found");
+        return problem;
+    }
+
+    /** Axon wraps a handler's exception when it crossed a boundary; answer for the original one. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandFailed(CommandExecutionException ex) {
+        if (ex.getCause() instanceof TransitionNotAllowed cause) {
+            return transitionNotAllowed(cause);
+        }
+        if (ex.getCause() instanceof AggregateNotFoundException cause) {
+            return notFound(cause);
+        }
+        throw ex;
+    }
+}

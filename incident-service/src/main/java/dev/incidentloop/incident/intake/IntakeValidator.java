@@ -1,0 +1,66 @@
+package dev.incidentloop.incident.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.incidentloop.events.EventCodec;
+import dev.incidentloop.events.IntakeReport;
+import dev.incidentloop.kit.kafka.RejectedRecordException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks intake records against the published JSON Schema from shared-events, so that what other systems are
+ * told and what this service accepts cannot drift apart.
+ */
+@Component
+class IntakeValidator {
+
+    private static final String SCHEMA = "/schemas/intake-report.v1.schema.json";
+
+    private final ObjectMapper mapper = EventCodec.defaultMapper();
+    private final JsonSchema schema;
+
+    IntakeValidator() {
+        try (InputStream in = IntakeReport.class.getResourceAsStream(SCHEMA)) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    IntakeReport parse(byte[] value) {
+        if (value == null) {
+            throw new RejectedRecordException("record has no value");
+        }
+        JsonNode json;
+        try {
+            json = mapper.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new RejectedRecordException("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new RejectedRecordException("unreadable: " + e.getMessage());
+        }
+        if (json == null || json.isMissingNode()) {
+            throw new RejectedRecordException("empty record");
+        }
+        Set<ValidationMessage> violations = schema.validate(json);
+        if (!violations.isEmpty()) {
+            throw new RejectedRecordException("does not match " + SCHEMA + ": " + violations.stream()
+                    .map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")));
+        }
+        try {
+            return mapper.treeToValue(json, IntakeReport.class);
+        } catch (JsonProcessingException e) {
+            throw new RejectedRecordException("cannot read as IntakeReport: " + e.getOriginalMessage());
+        }
+    }
+}

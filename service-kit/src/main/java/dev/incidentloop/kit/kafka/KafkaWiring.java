@@ -1,0 +1,149 @@
+package dev.incidentloop.kit.kafka;
+
+import dev.incidentloop.events.EnvelopeSerde;
+import dev.incidentloop.events.EventDecodingException;
+import dev.incidentloop.events.EventEnvelope;
+import dev.incidentloop.events.TopicSpec;
+import dev.incidentloop.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The one place where the platform's Kafka clients are configured: serdes from the topic catalogue, idempotent
+ * producers with {@code acks=all}, consumers that start at the earliest offset, and an error handler that sends
+ * what cannot be processed to {@code <topic>.<group>.dlt} with the reason in the {@value #REASON_HEADER} header,
+ * then carries on with the next record.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableKafka
+@EnableConfigurationProperties(KafkaProperties.class)
+public class KafkaWiring {
+
+    public static final String REASON_HEADER = "dlt-reason";
+    /** For listeners of the event streams: values are {@link EventEnvelope}s. */
+    public static final String EVENT_LISTENER_FACTORY = "eventListenerFactory";
+    /** For listeners that validate the bytes themselves (intake): values are {@code byte[]}. */
+    public static final String RAW_LISTENER_FACTORY = "rawListenerFactory";
+
+    @Bean
+    KafkaTemplate<String, Object> kafkaTemplate(KafkaProperties properties) {
+        Map<String, Object> config = new LinkedHashMap<>(properties.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(EventEnvelope.class, new EnvelopeSerde.EnvelopeSerializer());
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(String.class, new StringSerializer());
+        var factory = new DefaultKafkaProducerFactory<String, Object>(config, new StringSerializer(),
+                new DelegatingByTypeSerializer(byType));
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, Object> template,
+                                                  @Value("${spring.application.name}") String group) {
+        var recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, ex) -> new TopicPartition(record.topic() + "." + group + ".dlt", -1));
+        recoverer.setHeadersFunction((record, ex) -> {
+            var headers = new RecordHeaders();
+            headers.add(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8));
+            return headers;
+        });
+        // Transient failures (database or broker briefly away) are retried for about a minute before parking.
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        backOff.setMaxElapsedTime(60_000);
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(RejectedRecordException.class, EventDecodingException.class,
+                DeserializationException.class);
+        return handler;
+    }
+
+    @Bean(EVENT_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> eventListenerFactory(
+            KafkaProperties properties, DefaultErrorHandler errorHandler,
+            @Value("${spring.application.name}") String group) {
+        Map<String, Object> config = consumerConfig(properties, group);
+        var values = new ErrorHandlingDeserializer<>(new EnvelopeSerde.EnvelopeDeserializer());
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, EventEnvelope>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+
+    @Bean(RAW_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> rawListenerFactory(
+            KafkaProperties properties, DefaultErrorHandler errorHandler,
+            @Value("${spring.application.name}") String group) {
+        Map<String, Object> config = consumerConfig(properties, group);
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer()));
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+
+    /** The catalogue's topics and this service's dead-letter topics, created if missing. */
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(ObjectProvider<ConsumedTopics> consumed,
+                                        @Value("${spring.application.name}") String group,
+                                        @Value("${platform.kafka.replication-factor:1}") short replication) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (TopicSpec topic : Topics.ALL) {
+            topics.add(new NewTopic(topic.name(), Topics.PARTITIONS, replication));
+        }
+        consumed.orderedStream().flatMap(c -> c.topics().stream()).distinct()
+                .forEach(topic -> topics.add(new NewTopic(topic.deadLetter(group), 1, replication)));
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static Map<String, Object> consumerConfig(KafkaProperties properties, String group) {
+        Map<String, Object> config = new LinkedHashMap<>(properties.buildConsumerProperties());
+        config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
+    }
+
+    private static String reason(Exception ex) {
+        Throwable cause = ex;
+        while (cause.getCause() != null && !(cause instanceof RejectedRecordException)
+                && !(cause instanceof EventDecodingException)) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.incidentloop.kit.security;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Users and API keys, from configuration. Secrets are never configured in clear text: a user's password is a
+ * Spring Security encoded hash (e.g. {@code {bcrypt}$2a$10$...}); an API key is the hex SHA-256 of the key,
+ * which is enough for a long random key and keeps each request cheap.
+ */
+@Validated
+@ConfigurationProperties("platform.security")
+public record SecurityProperties(@Valid List<User> users, @Valid List<ApiKey> apiKeys) {
+
+    public SecurityProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    }
+
+    public record User(@NotBlank String name, @NotBlank String passwordHash, @NotEmpty Set<Role> roles) {
+    }
+
+    public record ApiKey(@NotBlank String name,
+                         @Pattern(regexp = "[0-9a-f]{64}", message = "must be the lower-case hex SHA-256 of the key")
+                         String sha256,
+                         @NotEmpty Set<Role> roles) {
+    }
+}

@@ -1,0 +1,5 @@
+package dev.incidentloop.events;
+
+/** The escalation stream, owned and published by escalation-service. */
+public sealed interface EscalationEvent extends DomainEvent permits IncidentEscalated {
+}

@@ -1,0 +1,30 @@
+package dev.incidentloop.events;
+
+import java.util.List;
+
+/**
+ * The topic catalogue. Keys are UTF-8 strings; values are UTF-8 JSON, serialized with {@link EnvelopeSerde}
+ * for the event streams and as {@link IntakeReport} for intake.
+ */
+public final class Topics {
+
+    /** Reports from other systems. Key: the publisher's report id. Value: {@link IntakeReport} JSON. */
+    public static final TopicSpec INTAKE =
+            new TopicSpec("incident.intake.v1", "reportId", "IntakeReport JSON (schemas/intake-report.v1.schema.json)");
+
+    /** The incident stream, written only by incident-service. Key: incident id. */
+    public static final TopicSpec INCIDENT_EVENTS =
+            new TopicSpec("incident.events.v1", "incidentId", "CloudEvent JSON with an IncidentEvent as data");
+
+    /** The escalation stream, written only by escalation-service. Key: incident id. */
+    public static final TopicSpec ESCALATION_EVENTS =
+            new TopicSpec("escalation.events.v1", "incidentId", "CloudEvent JSON with an EscalationEvent as data");
+
+    public static final List<TopicSpec> ALL = List.of(INTAKE, INCIDENT_EVENTS, ESCALATION_EVENTS);
+
+    /** Partitions each topic is created with; records of one incident always share a partition. */
+    public static final int PARTITIONS = 3;
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,151 @@
+package dev.incidentloop.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Pins the JSON that crosses service boundaries: one golden file per event type and version. */
+class GoldenEventsTest {
+
+    private static final UUID INCIDENT = UUID.fromString("0b6e8c1a-2d3f-4a5b-9c8d-7e6f5a4b3c2d");
+
+    private final EventCodec codec = new EventCodec();
+    private final ObjectMapper mapper = EventCodec.defaultMapper();
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void every_event_type_round_trips_its_golden_file_exactly(EventType type) throws IOException {
+        byte[] golden = golden(type);
+
+        EventEnvelope decoded = codec.decode(golden);
+
+        assertThat(decoded.type()).isEqualTo(type);
+        assertThat(mapper.readTree(codec.encode(decoded))).isEqualTo(mapper.readTree(golden));
+    }
+
+    @Test
+    void golden_reported_event_decodes_to_the_expected_values() {
+        EventEnvelope envelope = codec.decode(golden(EventType.INCIDENT_REPORTED));
+
+        assertThat(envelope.id()).isEqualTo(UUID.fromString("6f1c2a4e-9a7b-4c1e-8f0a-1b2c3d4e5f60"));
+        assertThat(envelope.source()).isEqualTo("/incident-service");
+        assertThat(envelope.sequence()).isZero();
+        assertThat(envelope.data()).isEqualTo(new IncidentReported(INCIDENT, "Mail server unreachable",
+                "Outlook cannot connect since 08:00", Category.IT_SERVICE, "li.wei", "http",
+                Instant.parse("2026-03-02T08:15:30Z")));
+    }
+
+    @Test
+    void golden_escalated_event_carries_its_target_as_an_iso_duration() {
+        EventEnvelope envelope = codec.decode(golden(EventType.INCIDENT_ESCALATED));
+
+        assertThat(envelope.data()).isEqualTo(new IncidentEscalated(INCIDENT, 1, "response-sla", Priority.P2,
+                Duration.ofMinutes(30), Instant.parse("2026-03-02T08:45:30Z")));
+    }
+
+    @Test
+    void unknown_attributes_and_data_fields_are_ignored_on_read() throws IOException {
+        ObjectNode tree = (ObjectNode) mapper.readTree(golden(EventType.INCIDENT_ACKNOWLEDGED));
+        tree.put("traceparent", "00-abc-def-01");
+        ((ObjectNode) tree.get("data")).put("addedInALaterMinorVersion", true);
+
+        EventEnvelope envelope = codec.decode(mapper.writeValueAsBytes(tree));
+
+        assertThat(envelope.data()).isEqualTo(new IncidentAcknowledged(INCIDENT, "zhang.min",
+                Instant.parse("2026-03-02T08:21:00Z")));
+    }
+
+    @Test
+    void an_unknown_type_is_rejected_with_its_name() throws IOException {
+        ObjectNode tree = (ObjectNode) mapper.readTree(golden(EventType.INCIDENT_CLOSED));
+        tree.put("type", "dev.incidentloop.incident.teleported.v1");
+
+        assertThatThrownBy(() -> codec.decode(mapper.writeValueAsBytes(tree)))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("unknown event type 'dev.incidentloop.incident.teleported.v1'");
+    }
+
+    @Test
+    void a_subject_that_differs_from_the_incident_id_is_rejected() throws IOException {
+        ObjectNode tree = (ObjectNode) mapper.readTree(golden(EventType.INCIDENT_CLOSED));
+        tree.put("subject", UUID.randomUUID().toString());
+
+        assertThatThrownBy(() -> codec.decode(mapper.writeValueAsBytes(tree)))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("does not match data.incidentId");
+    }
+
+    @Test
+    void bytes_that_are_not_json_are_rejected() {
+        assertThatThrownBy(() -> codec.decode("{not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageStartingWith("not JSON");
+    }
+
+    @Test
+    void a_wire_type_names_its_version_and_never_the_java_class() {
+        for (EventType type : EventType.values()) {
+            assertThat(type.wireType()).endsWith(".v" + type.version())
+                    .doesNotContain(type.javaType().getSimpleName());
+        }
+    }
+
+    @Test
+    void the_serde_writes_what_the_codec_reads() {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "/test", Instant.parse("2026-01-01T00:00:00Z"),
+                7, new IncidentClosed(INCIDENT, "someone", Instant.parse("2026-01-01T00:00:00Z")));
+        EnvelopeSerde serde = new EnvelopeSerde();
+
+        byte[] bytes = serde.serializer().serialize(Topics.INCIDENT_EVENTS.name(), envelope);
+
+        assertThat(serde.deserializer().deserialize(Topics.INCIDENT_EVENTS.name(), bytes)).isEqualTo(envelope);
+    }
+
+    @Test
+    void dead_letter_topics_are_per_topic_and_consumer_group() {
+        assertThat(Topics.INTAKE.deadLetter("incident-service")).isEqualTo("incident.intake.v1.incident-service.dlt");
+    }
+
+    @Test
+    void the_intake_schema_describes_exactly_the_fields_of_an_intake_report() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/schemas/intake-report.v1.schema.json")) {
+            JsonNode schema = mapper.readTree(in);
+            List<String> properties = new ArrayList<>();
+            schema.get("properties").fieldNames().forEachRemaining(properties::add);
+            List<String> components = Arrays.stream(IntakeReport.class.getRecordComponents())
+                    .map(RecordComponent::getName).toList();
+
+            assertThat(properties).containsExactlyInAnyOrderElementsOf(components);
+            assertThat(schema.get("properties").get("category").get("enum")).extracting(JsonNode::asText)
+                    .containsExactly("it-service", "information-security", "hse-accident", "ehs-recordable",
+                            "emergency");
+        }
+    }
+
+    private static byte[] golden(EventType type) {
+        String path = "/golden/" + type.wireType() + ".json";
+        try (InputStream in = GoldenEventsTest.class.getResourceAsStream(path)) {
+            assertThat(in).as("golden file %s", path).isNotNull();
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
