@@ -1,0 +1,29 @@
+package dev.incidentloop.notification.feed;
+
+import dev.incidentloop.events.DomainEvent;
+import dev.incidentloop.events.IncidentAcknowledged;
+import dev.incidentloop.events.IncidentClassified;
+import dev.incidentloop.events.IncidentClosed;
+import dev.incidentloop.events.IncidentEscalated;
+import dev.incidentloop.events.IncidentReported;
+import dev.incidentloop.events.IncidentResolved;
+
+/** The one line an on-call person reads for each kind of event. */
+final class Summaries {
+
+    private Summaries() {
+    }
+
+    static String of(DomainEvent event) {
+        return switch (event) {
+            case IncidentReported e -> "New incident: " + e.title() + " (reported by " + e.reportedBy() + ")";
+            case IncidentClassified e -> "Classified " + e.priority() + " (impact " + e.impact() + ", urgency "
+                    + e.urgency() + ")";
+            case IncidentAcknowledged e -> "Acknowledged by " + e.acknowledgedBy();
+            case IncidentResolved e -> "Resolved by " + e.resolvedBy() + " (" + e.resolutionCode() + ")";
+            case IncidentClosed e -> "Closed by " + e.closedBy();
+            case IncidentEscalated e -> "Escalated to level " + e.level() + ": " + e.priority()
+                    + " not acknowledged within " + e.target() + " (" + e.reason() + ")";
+        };
+    }
+}
