@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -38,6 +40,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(
             ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        TypeMismatchException mismatch = find(ex, TypeMismatchException.class);
+        if (mismatch != null && ex.getMethodParameter() != null) {
+            String field = ex.getMethodParameter().getParameterName();
+            FieldError error = new FieldError(field, "cannot be read as " + mismatch.getRequiredType().getSimpleName()
+                    + ": '" + mismatch.getValue() + "'");
+            return Mono.just(ResponseEntity.badRequest().body(invalid(field + " " + error.message(), List.of(error))));
+        }
         JsonMappingException mapping = find(ex, JsonMappingException.class);
         if (mapping == null) {
             DecodingException decoding = find(ex, DecodingException.class);
@@ -52,6 +61,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 : mapping.getOriginalMessage();
         FieldError error = new FieldError(field.isEmpty() ? "(body)" : field, message);
         return Mono.just(ResponseEntity.badRequest().body(invalid(error.field() + " " + error.message(), List.of(error))));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
+        return ResponseEntity.badRequest().body(invalid(ex.getMessage(), List.of(ex.error())));
     }
 
     private static ProblemDetail invalid(String detail, List<FieldError> errors) {
