@@ -44,10 +44,10 @@ class SlaProjection {
         switch (envelope.data()) {
             case IncidentReported e -> upsert(e.incidentId(),
                     "category = excluded.category, reported_at = excluded.reported_at",
-                    "category, reported_at", e.category().name(), ts(e.occurredAt()));
+                    "category, reported_at", e.category().wireName(), ts(e.occurredAt()));
             case IncidentClassified e -> upsert(e.incidentId(),
                     "category = excluded.category, priority = excluded.priority",
-                    "category, priority", e.category().name(), e.priority().name());
+                    "category, priority", e.category().wireName(), e.priority().name());
             case IncidentAcknowledged e -> upsert(e.incidentId(),
                     "acknowledged_at = coalesce(incident_sla.acknowledged_at, excluded.acknowledged_at)",
                     "acknowledged_at", ts(e.occurredAt()));

@@ -1,0 +1,159 @@
+package dev.incidentloop.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default: PostgreSQL and a KRaft Kafka broker in this JVM, the four services as child processes,
+ * all data under one folder. {@code main} runs it until Ctrl-C; tests start and stop it as an object.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(3);
+
+    private final PlatformConfig config;
+    private final Postgres postgres;
+    private final KafkaBroker kafka;
+    private final Map<Service, ServiceProcess> services;
+    private final Map<Service, Duration> startTimes;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private LocalPlatform(PlatformConfig config, Postgres postgres, KafkaBroker kafka,
+                          Map<Service, ServiceProcess> services, Map<Service, Duration> startTimes) {
+        this.config = config;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.services = services;
+        this.startTimes = startTimes;
+    }
+
+    static LocalPlatform start(PlatformConfig config) throws Exception {
+        Path data = config.dataDir().toAbsolutePath();
+        List<String> databases = Arrays.stream(Service.values()).map(Service::database).toList();
+        Instant t0 = Instant.now();
+        Postgres postgres = Postgres.start(data.resolve("postgres"), config.postgresPort(), databases);
+        log.info("PostgreSQL up on port {} after {} ms", config.postgresPort(), since(t0));
+        KafkaBroker kafka;
+        try {
+            kafka = KafkaBroker.start(data.resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
+        } catch (Exception e) {
+            postgres.close();
+            throw e;
+        }
+        log.info("Kafka (KRaft) up on {} after {} ms", kafka.bootstrapServers(), since(t0));
+
+        List<String> accounts = DemoAccounts.serviceArguments();
+        Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+        Map<Service, Duration> startTimes = new EnumMap<>(Service.class);
+        LocalPlatform platform = new LocalPlatform(config, postgres, kafka, processes, startTimes);
+        try {
+            for (Service service : Service.values()) {
+                List<String> args = new ArrayList<>(List.of(
+                        "--spring.datasource.url=" + postgres.jdbcUrl(service.database()),
+                        "--spring.datasource.username=" + Postgres.USER,
+                        "--spring.datasource.password=" + Postgres.PASSWORD,
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+                args.addAll(accounts);
+                args.addAll(config.extraArgs(service));
+                Path jar = config.servicesDir().resolve(service.artifact() + ".jar");
+                processes.put(service, ServiceProcess.start(service, jar, config.port(service), args,
+                        data.resolve("logs")));
+            }
+            for (ServiceProcess process : processes.values()) {
+                startTimes.put(process.service(), process.awaitHealthy(HEALTH_TIMEOUT));
+            }
+        } catch (Exception e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + config.port(service);
+    }
+
+    Map<Service, Duration> startTimes() {
+        return startTimes;
+    }
+
+    /** Resident memory of each service process in kB. */
+    Map<Service, Long> residentKb() {
+        Map<Service, Long> rss = new EnumMap<>(Service.class);
+        services.forEach((service, process) -> rss.put(service, process.residentKb()));
+        return rss;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        for (ServiceProcess process : services.values()) {
+            process.stop();
+        }
+        kafka.close();
+        postgres.close();
+    }
+
+    private static long since(Instant t0) {
+        return Duration.between(t0, Instant.now()).toMillis();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(option(args, "--data=", System.getenv().getOrDefault("PLATFORM_DATA_DIR", "data")));
+        Path services = Path.of(option(args, "--services=", "local-launcher/target/services"));
+        LocalPlatform platform = start(PlatformConfig.defaults(data, services));
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the platform...");
+            try {
+                platform.close();
+            } catch (Exception e) {
+                log.error("Stopping failed", e);
+            }
+            stop.countDown();
+        }, "platform-stop"));
+        printBanner(platform, data);
+        stop.await();
+    }
+
+    private static String option(String[] args, String prefix, String fallback) {
+        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+                .findFirst().orElse(fallback);
+    }
+
+    private static void printBanner(LocalPlatform platform, Path data) {
+        StringBuilder out = new StringBuilder("\nincident-loop is running (Ctrl-C stops it; data in ")
+                .append(data.toAbsolutePath()).append(")\n\n");
+        for (Service service : Service.values()) {
+            out.append(String.format("  %-21s %s   started in %.1f s, log: %s%n", service.artifact(),
+                    platform.url(service), platform.startTimes.get(service).toMillis() / 1000.0,
+                    platform.services.get(service).log()));
+        }
+        out.append(String.format("  %-21s %s%n", "kafka", platform.kafkaBootstrapServers()));
+        out.append(String.format("  %-21s %s%n%n", "postgresql",
+                platform.postgres.jdbcUrl("<service>_service") + " (user postgres)"));
+        out.append("Demo accounts (HTTP Basic):\n");
+        for (DemoAccounts.Account user : DemoAccounts.USERS) {
+            out.append(String.format("  %-10s password %-15s role %s%n", user.name(), user.password(), user.role()));
+        }
+        out.append("Demo API key (header X-API-Key, role REPORTER): ").append(DemoAccounts.API_KEY).append('\n');
+        System.out.println(out);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.incidentloop.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One service as a child process: its own JVM, its log in a file, stopped with SIGTERM so it shuts down cleanly. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Service service;
+    private final int port;
+    private final Process process;
+    private final Path log;
+    private final Instant startedAt;
+
+    private ServiceProcess(Service service, int port, Process process, Path log, Instant startedAt) {
+        this.service = service;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+        this.startedAt = startedAt;
+    }
+
+    static ServiceProcess start(Service service, Path jar, int port, List<String> arguments, Path logDir)
+            throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": build the services first (./platform builds them)");
+        }
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(service.artifact() + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        return new ServiceProcess(service, port, process, log, Instant.now());
+    }
+
+    Service service() {
+        return service;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits until the service reports itself UP; returns how long it took from process start. */
+    Duration awaitHealthy(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.artifact() + " exited with " + process.exitValue()
+                        + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return Duration.between(startedAt, Instant.now());
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service.artifact() + " not healthy within " + timeout + "; see " + log);
+    }
+
+    /** Resident set size in kB, read from /proc; -1 where that is not available. */
+    long residentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}

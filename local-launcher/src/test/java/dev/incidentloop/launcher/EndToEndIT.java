@@ -1,0 +1,200 @@
+package dev.incidentloop.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidentloop.events.EventCodec;
+import dev.incidentloop.events.EventEnvelope;
+import dev.incidentloop.events.IncidentEscalated;
+import dev.incidentloop.events.IncidentReported;
+import dev.incidentloop.events.IncidentResolved;
+import dev.incidentloop.events.Topics;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton, end to end: the embedded default (real KRaft broker, real PostgreSQL, four service
+ * processes) started from the built jars, one incident driven through it over HTTP, and a restart on the same data.
+ */
+class EndToEndIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final EventCodec codec = new EventCodec();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void an_incident_travels_through_all_four_services_and_the_platform_survives_a_restart() throws Exception {
+        PlatformConfig config = config();
+        Instant testStart = Instant.now();
+        UUID first;
+        UUID second;
+
+        try (LocalPlatform platform = LocalPlatform.start(config);
+             SseReader feed = new SseReader(platform.url(Service.NOTIFICATION) + "/feed",
+                     basic("responder", "responder-demo"))) {
+            report("platform started", platform);
+
+            first = UUID.fromString(post(platform, Service.INCIDENT, "/incidents", "reporter", """
+                    {"title":"Mail server unreachable","category":"it-service","impact":2,"urgency":2}""", 201)
+                    .get("incidentId").asText());
+
+            // the stored event reaches Kafka
+            awaitRecord(platform, Topics.INCIDENT_EVENTS.name(),
+                    r -> r.key().equals(first.toString()) && decode(r).data() instanceof IncidentReported);
+            // on-call staff see it on the live feed
+            await().atMost(WAIT).until(() -> feed.data().stream().anyMatch(d -> d.contains(first.toString())
+                    && d.contains("dev.incidentloop.incident.reported")));
+            // nobody acknowledges within the (shortened) P3 target: escalation-service escalates
+            var escalated = awaitRecord(platform, Topics.ESCALATION_EVENTS.name(),
+                    r -> r.key().equals(first.toString()));
+            assertThat(decode(escalated).data()).isInstanceOf(IncidentEscalated.class);
+            await().atMost(WAIT).until(() -> feed.data().stream().anyMatch(d -> d.contains(first.toString())
+                    && d.contains("dev.incidentloop.escalation.escalated")));
+
+            post(platform, Service.INCIDENT, "/incidents/" + first + "/acknowledge", "responder", null, 200);
+            post(platform, Service.INCIDENT, "/incidents/" + first + "/resolve", "responder",
+                    "{\"resolutionCode\":\"config-fix\",\"notes\":\"relay restarted\"}", 200);
+
+            String period = "/kpi/summary?from=" + testStart.minusSeconds(60) + "&to=" + Instant.now().plusSeconds(60);
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode kpi = get(platform, Service.REPORTING, period, "analyst");
+                assertThat(kpi.get("total").asLong()).isEqualTo(1);
+                assertThat(kpi.get("acknowledged").asLong()).isEqualTo(1);
+                assertThat(kpi.get("resolved").asLong()).isEqualTo(1);
+                assertThat(kpi.get("escalated").asLong()).isEqualTo(1);
+                assertThat(kpi.get("meanTimeToResolveSeconds").asDouble()).isPositive();
+            });
+
+            second = UUID.fromString(post(platform, Service.INCIDENT, "/incidents", "reporter", """
+                    {"title":"Badge reader offline","category":"it-service","impact":3,"urgency":3}""", 201)
+                    .get("incidentId").asText());
+            awaitRecord(platform, Topics.INCIDENT_EVENTS.name(), r -> r.key().equals(second.toString()));
+            report("before restart", platform);
+        }
+
+        try (LocalPlatform platform = LocalPlatform.start(config)) {
+            report("restarted", platform);
+            post(platform, Service.INCIDENT, "/incidents/" + second + "/acknowledge", "responder", null, 200);
+            JsonNode resolved = post(platform, Service.INCIDENT, "/incidents/" + second + "/resolve", "responder",
+                    "{\"resolutionCode\":\"replaced\"}", 200);
+            assertThat(resolved.get("state").asText()).isEqualTo("RESOLVED");
+
+            List<ConsumerRecord<String, byte[]>> all = readUntil(platform, Topics.INCIDENT_EVENTS.name(),
+                    r -> r.key().equals(second.toString()) && decode(r).data() instanceof IncidentResolved);
+            assertThat(all).filteredOn(r -> decode(r).data() instanceof IncidentReported)
+                    .as("each report published once, also across the restart")
+                    .extracting(ConsumerRecord::key)
+                    .containsExactlyInAnyOrder(first.toString(), second.toString());
+            await().atMost(WAIT).untilAsserted(() -> assertThat(get(platform, Service.REPORTING,
+                    "/sla/" + second, "analyst").get("resolvedAt").isNull()).isFalse());
+        }
+    }
+
+    private PlatformConfig config() throws IOException {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+        return new PlatformConfig(data, Path.of("target/services"), freePort(), freePort(), freePort(), ports,
+                Map.of(Service.ESCALATION, List.of("--escalation.response-targets.P3=3s",
+                        "--db-scheduler.polling-interval=500ms")));
+    }
+
+    private static void report(String moment, LocalPlatform platform) {
+        StringBuilder line = new StringBuilder("[end-to-end] ").append(moment).append(':');
+        platform.startTimes().forEach((service, took) -> line.append(String.format(" %s started in %.1f s,",
+                service.artifact(), took.toMillis() / 1000.0)));
+        platform.residentKb().forEach((service, kb) -> line.append(String.format(" %s RSS %d MB,",
+                service.artifact(), kb / 1024)));
+        System.out.println(line);
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecord(LocalPlatform platform, String topic,
+                                                      Predicate<ConsumerRecord<String, byte[]>> matching) {
+        return readUntil(platform, topic, matching).stream().filter(matching).findFirst().orElseThrow();
+    }
+
+    /** Reads the topic from the beginning until a record matches; returns every record read. */
+    private List<ConsumerRecord<String, byte[]>> readUntil(LocalPlatform platform, String topic,
+                                                          Predicate<ConsumerRecord<String, byte[]>> matching) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(matching);
+            });
+            return seen;
+        }
+    }
+
+    private EventEnvelope decode(ConsumerRecord<String, byte[]> record) {
+        return codec.decode(record.value());
+    }
+
+    private static JsonNode post(LocalPlatform platform, Service service, String path, String user, String json,
+                                 int expectedStatus) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(platform.url(service) + path))
+                .header("Authorization", basic(user, user + "-demo"))
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(expectedStatus);
+        return EventCodec.defaultMapper().readTree(response.body());
+    }
+
+    private static JsonNode get(LocalPlatform platform, Service service, String path, String user)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(platform.url(service) + path))
+                .header("Authorization", basic(user, user + "-demo")).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return EventCodec.defaultMapper().readTree(response.body());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
