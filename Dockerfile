@@ -1,0 +1,8 @@
+# One image per service, from the jar the reactor built: ./mvnw -DskipTests package, then docker compose build.
+FROM eclipse-temurin:21-jre
+ARG SERVICE
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+COPY ${SERVICE}/target/${SERVICE}.jar /app/service.jar
+RUN useradd --system --uid 10001 app
+USER app
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/service.jar"]

@@ -1,0 +1,159 @@
+package dev.incidentloop.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentloop.kit.security.SecurityProperties;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so this keeps it honest against the code: every
+ * environment variable it sets is, by Spring's own relaxed binding, a configuration key the service declares, and
+ * ports, databases and the broker address agree with the services' configuration.
+ */
+class DockerComposeTest {
+
+    private static final Path ROOT = Path.of("..");
+
+    private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void every_environment_variable_is_a_configuration_key_of_its_service(Service service) {
+        List<String> known = knownKeys(service);
+        Map<String, Object> environment = environment(service);
+        // named as the real environment is, so that Spring applies its environment-variable mapping
+        ConfigurationPropertySource source = ConfigurationPropertySources.from(
+                new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)).iterator().next();
+
+        for (Map.Entry<String, Object> variable : environment.entrySet()) {
+            boolean bound = known.stream().anyMatch(key -> {
+                var property = source.getConfigurationProperty(ConfigurationPropertyName.adapt(key, '.'));
+                return property != null && Objects.equals(property.getValue(), variable.getValue());
+            });
+            assertThat(bound).as("%s of %s is not a configuration key of the service", variable.getKey(),
+                    service.artifact()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void port_health_check_database_and_broker_agree_with_the_service(Service service) throws IOException {
+        Map<String, Object> definition = service(service);
+        Map<String, Object> environment = environment(service);
+        Map<String, Object> config = flatten(yaml(applicationYml(service)));
+        String port = String.valueOf(config.get("server.port"));
+
+        assertThat(String.valueOf(environment.get("SERVER_PORT"))).isEqualTo(port).isEqualTo(
+                String.valueOf(service.defaultPort()));
+        assertThat(strings(definition.get("ports"))).containsExactly(port + ":" + port);
+        assertThat(String.join(" ", strings(((Map<?, ?>) definition.get("healthcheck")).get("test"))))
+                .contains("http://localhost:" + port + "/actuator/health");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) definition.get("build")).get("args")).get("SERVICE"))
+                .isEqualTo(service.artifact());
+        assertThat(ROOT.resolve(service.artifact()).resolve("pom.xml")).exists();
+
+        assertThat(environment.get("SPRING_DATASOURCE_URL"))
+                .isEqualTo("jdbc:postgresql://postgres:5432/" + service.database());
+        assertThat(Files.readString(ROOT.resolve("deploy/postgres-init.sql")))
+                .contains("create database " + service.database() + ";");
+        String advertised = (String) ((Map<?, ?>) service("kafka").get("environment"))
+                .get("KAFKA_ADVERTISED_LISTENERS");
+        assertThat(advertised).isEqualTo("PLAINTEXT://" + environment.get("SPRING_KAFKA_BOOTSTRAPSERVERS"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_compose_file_runs_exactly_the_four_services_and_their_infrastructure() {
+        List<String> expected = new ArrayList<>(List.of("kafka", "postgres"));
+        Arrays.stream(Service.values()).map(Service::artifact).forEach(expected::add);
+
+        assertThat(((Map<String, ?>) compose.get("services")).keySet()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** The service's declared keys, with the fields of the configured users and API keys spelled out. */
+    private static List<String> knownKeys(Service service) {
+        List<String> keys = new ArrayList<>(flatten(yaml(applicationYml(service))).keySet());
+        for (int i = 0; i < 5; i++) {
+            for (RecordComponent field : SecurityProperties.User.class.getRecordComponents()) {
+                keys.add("platform.security.users[" + i + "]." + kebab(field.getName()));
+            }
+            for (RecordComponent field : SecurityProperties.ApiKey.class.getRecordComponents()) {
+                keys.add("platform.security.api-keys[" + i + "]." + kebab(field.getName()));
+            }
+        }
+        return keys;
+    }
+
+    private static String kebab(String camel) {
+        Matcher m = Pattern.compile("([a-z0-9])([A-Z])").matcher(camel);
+        return m.replaceAll("$1-$2").toLowerCase();
+    }
+
+    private static Path applicationYml(Service service) {
+        return ROOT.resolve(service.artifact()).resolve("src/main/resources/application.yml");
+    }
+
+    private Map<String, Object> service(Service service) {
+        return service(service.artifact());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> service(String name) {
+        return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> environment(Service service) {
+        Map<String, Object> environment = new LinkedHashMap<>();
+        ((Map<String, Object>) service(service).get("environment"))
+                .forEach((key, value) -> environment.put(key, String.valueOf(value)));
+        return environment;
+    }
+
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+
+    private static Map<String, Object> yaml(Path path) {
+        try (Reader reader = Files.newBufferedReader(path)) {
+            return new Yaml().load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> flatten(Map<String, Object> tree) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        tree.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> child && !child.isEmpty()) {
+                flatten((Map<String, Object>) child).forEach((k, v) -> flat.put(key + "." + k, v));
+            } else {
+                flat.put(key, value);
+            }
+        });
+        return flat;
+    }
+}
