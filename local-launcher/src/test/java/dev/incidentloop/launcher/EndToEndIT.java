@@ -43,6 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EndToEndIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Long enough to outlast the rest of the first run, short enough to pass soon after the restart. */
+    private static final Duration P4_TARGET = Duration.ofSeconds(25);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final EventCodec codec = new EventCodec();
@@ -56,6 +58,8 @@ class EndToEndIT {
         Instant testStart = Instant.now();
         UUID first;
         UUID second;
+        UUID pending;
+        Instant restartedAt;
 
         try (LocalPlatform platform = LocalPlatform.start(config);
              SseReader feed = new SseReader(platform.url(Service.NOTIFICATION) + "/feed",
@@ -97,11 +101,24 @@ class EndToEndIT {
                     {"title":"Badge reader offline","category":"it-service","impact":3,"urgency":3}""", 201)
                     .get("incidentId").asText());
             awaitRecord(platform, Topics.INCIDENT_EVENTS.name(), r -> r.key().equals(second.toString()));
+
+            // a P4 incident whose response deadline is still ahead when the platform stops
+            pending = UUID.fromString(post(platform, Service.INCIDENT, "/incidents", "reporter", """
+                    {"title":"Projector flickers","category":"it-service","impact":2,"urgency":3}""", 201)
+                    .get("incidentId").asText());
+            await().atMost(WAIT).untilAsserted(() -> assertThat(get(platform, Service.ESCALATION,
+                    "/clocks/" + pending, "responder").get("escalatedAt").isNull()).isTrue());
             report("before restart", platform);
         }
 
+        restartedAt = Instant.now();
         try (LocalPlatform platform = LocalPlatform.start(config)) {
             report("restarted", platform);
+            // the deadline was stored, not held in memory: the restarted service fires it
+            var escalation = awaitRecord(platform, Topics.ESCALATION_EVENTS.name(),
+                    r -> r.key().equals(pending.toString()));
+            assertThat(decode(escalation).time()).isAfter(restartedAt);
+
             post(platform, Service.INCIDENT, "/incidents/" + second + "/acknowledge", "responder", null, 200);
             JsonNode resolved = post(platform, Service.INCIDENT, "/incidents/" + second + "/resolve", "responder",
                     "{\"resolutionCode\":\"replaced\"}", 200);
@@ -112,7 +129,7 @@ class EndToEndIT {
             assertThat(all).filteredOn(r -> decode(r).data() instanceof IncidentReported)
                     .as("each report published once, also across the restart")
                     .extracting(ConsumerRecord::key)
-                    .containsExactlyInAnyOrder(first.toString(), second.toString());
+                    .containsExactlyInAnyOrder(first.toString(), second.toString(), pending.toString());
             await().atMost(WAIT).untilAsserted(() -> assertThat(get(platform, Service.REPORTING,
                     "/sla/" + second, "analyst").get("resolvedAt").isNull()).isFalse());
         }
@@ -125,6 +142,7 @@ class EndToEndIT {
         }
         return new PlatformConfig(data, Path.of("target/services"), freePort(), freePort(), freePort(), ports,
                 Map.of(Service.ESCALATION, List.of("--escalation.response-targets.P3=3s",
+                        "--escalation.response-targets.P4=" + P4_TARGET.toSeconds() + "s",
                         "--db-scheduler.polling-interval=500ms")));
     }
 
