@@ -104,11 +104,14 @@ public final class LocalPlatform implements AutoCloseable {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        // services first, all at once; then what they depend on
+        services.values().forEach(ServiceProcess::requestStop);
         for (ServiceProcess process : services.values()) {
-            process.stop();
+            process.awaitStopped();
         }
         kafka.close();
         postgres.close();
+        log.info("Platform stopped");
     }
 
     private static long since(Instant t0) {

@@ -31,6 +31,8 @@ final class Postgres implements AutoCloseable {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // the launcher stops PostgreSQL itself, after the services: its own hook would stop it first
+                .setRegisterShutdownHook(false)
                 .start();
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             for (String database : databases) {

