@@ -1,10 +1,7 @@
 package dev.incidentloop.testsupport;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.incidentloop.kit.security.ApiKeyDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -38,17 +35,8 @@ public final class TestUsers {
             properties.add(prefix + "roles=" + users[i].toUpperCase());
         }
         properties.add("platform.security.api-keys[0].name=monitoring");
-        properties.add("platform.security.api-keys[0].sha256=" + sha256(MONITORING_API_KEY));
+        properties.add("platform.security.api-keys[0].sha256=" + ApiKeyDigest.sha256Hex(MONITORING_API_KEY));
         properties.add("platform.security.api-keys[0].roles=REPORTER");
         return properties;
-    }
-
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,5 @@
 package dev.incidentloop.kit.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,20 +29,11 @@ final class ApiKeyAuthenticationConverter implements ServerAuthenticationConvert
         if (presented == null) {
             return Mono.empty();
         }
-        SecurityProperties.ApiKey key = keysByHash.get(sha256(presented));
+        SecurityProperties.ApiKey key = keysByHash.get(ApiKeyDigest.sha256Hex(presented));
         if (key == null) {
             return Mono.error(new BadCredentialsException("unknown API key"));
         }
         return Mono.just(UsernamePasswordAuthenticationToken.authenticated(
                 key.name(), null, PlatformSecurityConfiguration.authorities(key.roles())));
-    }
-
-    static String sha256(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
