@@ -16,6 +16,7 @@ public enum EventType {
     INCIDENT_ACKNOWLEDGED("dev.incidentloop.incident.acknowledged", 1, IncidentAcknowledged.class),
     INCIDENT_RESOLVED("dev.incidentloop.incident.resolved", 1, IncidentResolved.class),
     INCIDENT_CLOSED("dev.incidentloop.incident.closed", 1, IncidentClosed.class),
+    WORK_NOTE_ADDED("dev.incidentloop.incident.work-note-added", 1, WorkNoteAdded.class),
     INCIDENT_ESCALATED("dev.incidentloop.escalation.escalated", 1, IncidentEscalated.class);
 
     private static final Map<String, EventType> BY_WIRE_TYPE =

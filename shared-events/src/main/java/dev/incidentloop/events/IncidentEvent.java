@@ -2,5 +2,6 @@ package dev.incidentloop.events;
 
 /** The incident stream, owned and published by incident-service. */
 public sealed interface IncidentEvent extends DomainEvent
-        permits IncidentReported, IncidentClassified, IncidentAcknowledged, IncidentResolved, IncidentClosed {
+        permits IncidentReported, IncidentClassified, IncidentAcknowledged, IncidentResolved, IncidentClosed,
+        WorkNoteAdded {
 }

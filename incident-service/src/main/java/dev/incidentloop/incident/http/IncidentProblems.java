@@ -3,6 +3,7 @@ package dev.incidentloop.incident.http;
 import dev.incidentloop.incident.lifecycle.TransitionNotAllowed;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,16 @@ class IncidentProblems {
         return problem;
     }
 
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleVersion(ConflictingAggregateVersionException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+                "If-Match names version " + ex.getExpectedVersion() + " but the incident is at version "
+                        + ex.getActualVersion() + "; read it again and retry");
+        problem.setTitle("Incident changed meanwhile");
+        problem.setProperty("currentVersion", ex.getActualVersion());
+        return problem;
+    }
+
     /** Axon wraps a handler's exception when it crossed a boundary; answer for the original one. */
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail commandFailed(CommandExecutionException ex) {
@@ -40,6 +51,9 @@ class IncidentProblems {
         }
         if (ex.getCause() instanceof AggregateNotFoundException cause) {
             return notFound(cause);
+        }
+        if (ex.getCause() instanceof ConflictingAggregateVersionException cause) {
+            return staleVersion(cause);
         }
         throw ex;
     }

@@ -33,5 +33,9 @@ public record IncidentView(
         String resolutionNotes,
         String closedBy,
         Instant closedAt,
+        List<WorkNote> workNotes,
         long version) {
+
+    public record WorkNote(String author, Instant at, String text) {
+    }
 }

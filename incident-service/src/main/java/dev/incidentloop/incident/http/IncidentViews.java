@@ -1,6 +1,7 @@
 package dev.incidentloop.incident.http;
 
 import dev.incidentloop.events.Category;
+import dev.incidentloop.events.EventType;
 import dev.incidentloop.events.IncidentAcknowledged;
 import dev.incidentloop.events.IncidentClassified;
 import dev.incidentloop.events.IncidentClosed;
@@ -8,8 +9,11 @@ import dev.incidentloop.events.IncidentEvent;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.WorkNoteAdded;
 import dev.incidentloop.incident.lifecycle.IncidentState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -28,19 +32,42 @@ class IncidentViews {
     }
 
     Optional<IncidentView> find(UUID incidentId) {
-        DomainEventStream stream = eventStore.readEvents(incidentId.toString());
-        if (!stream.hasNext()) {
-            return Optional.empty();
-        }
-        Fold fold = new Fold();
-        while (stream.hasNext()) {
-            DomainEventMessage<?> message = stream.next();
-            if (message.getPayload() instanceof IncidentEvent event) {
-                fold.apply(event);
+        return find(incidentId, Instant.MAX);
+    }
+
+    /** The incident as it stood at {@code asOf}, rebuilt from the events that had happened by then. */
+    Optional<IncidentView> find(UUID incidentId, Instant asOf) {
+        Fold fold = null;
+        for (DomainEventMessage<?> message : messages(incidentId)) {
+            if (!(message.getPayload() instanceof IncidentEvent event) || event.occurredAt().isAfter(asOf)) {
+                break;
             }
+            if (fold == null) {
+                fold = new Fold();
+            }
+            fold.apply(event);
             fold.version = message.getSequenceNumber();
         }
-        return Optional.of(fold.view());
+        return Optional.ofNullable(fold).map(Fold::view);
+    }
+
+    /** Every event of the incident: what happened, who did it, when. Empty for an unknown incident. */
+    List<HistoryEntry> history(UUID incidentId) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (DomainEventMessage<?> message : messages(incidentId)) {
+            if (message.getPayload() instanceof IncidentEvent event) {
+                entries.add(new HistoryEntry(message.getSequenceNumber(), EventType.of(event).wireType(),
+                        event.occurredAt(), HistoryEntry.actor(event), event));
+            }
+        }
+        return entries;
+    }
+
+    private List<DomainEventMessage<?>> messages(UUID incidentId) {
+        DomainEventStream stream = eventStore.readEvents(incidentId.toString());
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        stream.forEachRemaining(messages::add);
+        return messages;
     }
 
     private static final class Fold {
@@ -63,6 +90,7 @@ class IncidentViews {
         String resolutionNotes;
         String closedBy;
         Instant closedAt;
+        final List<IncidentView.WorkNote> workNotes = new ArrayList<>();
         long version;
 
         void apply(IncidentEvent event) {
@@ -100,13 +128,15 @@ class IncidentViews {
                     closedAt = e.occurredAt();
                     state = IncidentState.CLOSED;
                 }
+                case WorkNoteAdded e -> workNotes.add(new IncidentView.WorkNote(e.author(), e.occurredAt(), e.text()));
             }
         }
 
         IncidentView view() {
             return new IncidentView(incidentId, title, description, category, impact, urgency, priority, state,
                     state.allowedCommands(), reportedBy, channel, reportedAt, acknowledgedBy, acknowledgedAt,
-                    resolvedBy, resolvedAt, resolutionCode, resolutionNotes, closedBy, closedAt, version);
+                    resolvedBy, resolvedAt, resolutionCode, resolutionNotes, closedBy, closedAt, List.copyOf(workNotes),
+                    version);
         }
     }
 }

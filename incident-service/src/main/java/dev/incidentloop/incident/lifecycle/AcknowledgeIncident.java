@@ -2,6 +2,9 @@ package dev.incidentloop.incident.lifecycle;
 
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
-public record AcknowledgeIncident(@TargetAggregateIdentifier UUID incidentId, String acknowledgedBy) {
+/** @param expectedVersion the version the caller saw (If-Match), or null to act on whatever is current */
+public record AcknowledgeIncident(@TargetAggregateIdentifier UUID incidentId, String acknowledgedBy,
+                                  @TargetAggregateVersion Long expectedVersion) {
 }

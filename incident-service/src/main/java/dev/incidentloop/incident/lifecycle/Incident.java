@@ -7,6 +7,7 @@ import dev.incidentloop.events.IncidentClassified;
 import dev.incidentloop.events.IncidentClosed;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
+import dev.incidentloop.events.WorkNoteAdded;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -57,6 +58,12 @@ public class Incident {
     public void handle(CloseIncident command, Clock clock) {
         require("close");
         apply(new IncidentClosed(incidentId, command.closedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AddWorkNote command, Clock clock) {
+        require("add-note");
+        apply(new WorkNoteAdded(incidentId, command.author(), command.text(), clock.instant()));
     }
 
     private void require(String command) {

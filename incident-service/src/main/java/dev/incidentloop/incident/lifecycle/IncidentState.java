@@ -4,9 +4,9 @@ import java.util.List;
 
 /** Where an incident stands, and the commands each state allows. */
 public enum IncidentState {
-    NEW(List.of("acknowledge", "resolve")),
-    IN_PROGRESS(List.of("resolve")),
-    RESOLVED(List.of("close")),
+    NEW(List.of("acknowledge", "resolve", "add-note")),
+    IN_PROGRESS(List.of("resolve", "add-note")),
+    RESOLVED(List.of("close", "add-note")),
     CLOSED(List.of());
 
     private final List<String> allowedCommands;

@@ -2,7 +2,9 @@ package dev.incidentloop.incident.lifecycle;
 
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
+/** @param expectedVersion the version the caller saw (If-Match), or null to act on whatever is current */
 public record ResolveIncident(@TargetAggregateIdentifier UUID incidentId, String resolvedBy, String resolutionCode,
-                              String notes) {
+                              String notes, @TargetAggregateVersion Long expectedVersion) {
 }

@@ -7,6 +7,7 @@ import dev.incidentloop.events.IncidentClosed;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.WorkNoteAdded;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -56,37 +57,37 @@ class IncidentAggregateTest {
     @Test
     void a_new_incident_can_be_acknowledged() {
         fixture.given(reported(), classified())
-                .when(new AcknowledgeIncident(ID, "zhang.min"))
+                .when(new AcknowledgeIncident(ID, "zhang.min", null))
                 .expectEvents(new IncidentAcknowledged(ID, "zhang.min", NOW));
     }
 
     @Test
     void an_incident_cannot_be_acknowledged_twice() {
         fixture.given(reported(), classified(), new IncidentAcknowledged(ID, "zhang.min", NOW))
-                .when(new AcknowledgeIncident(ID, "someone.else"))
+                .when(new AcknowledgeIncident(ID, "someone.else", null))
                 .expectException(TransitionNotAllowed.class)
-                .expectExceptionMessage("Cannot acknowledge an incident that is IN_PROGRESS; allowed: [resolve]")
+                .expectExceptionMessage("Cannot acknowledge an incident that is IN_PROGRESS; allowed: [resolve, add-note]")
                 .expectNoEvents();
     }
 
     @Test
     void an_incident_in_progress_can_be_resolved() {
         fixture.given(reported(), classified(), new IncidentAcknowledged(ID, "zhang.min", NOW))
-                .when(new ResolveIncident(ID, "zhang.min", "config-fix", "restarted relay"))
+                .when(new ResolveIncident(ID, "zhang.min", "config-fix", "restarted relay", null))
                 .expectEvents(new IncidentResolved(ID, "zhang.min", "config-fix", "restarted relay", NOW));
     }
 
     @Test
     void a_resolved_incident_can_be_closed() {
         fixture.given(reported(), classified(), new IncidentResolved(ID, "zhang.min", "fixed", null, NOW))
-                .when(new CloseIncident(ID, "li.wei"))
+                .when(new CloseIncident(ID, "li.wei", null))
                 .expectEvents(new IncidentClosed(ID, "li.wei", NOW));
     }
 
     @Test
     void an_unresolved_incident_cannot_be_closed() {
         fixture.given(reported(), classified())
-                .when(new CloseIncident(ID, "li.wei"))
+                .when(new CloseIncident(ID, "li.wei", null))
                 .expectException(TransitionNotAllowed.class)
                 .expectNoEvents();
     }
@@ -95,7 +96,23 @@ class IncidentAggregateTest {
     void a_closed_incident_takes_no_more_commands() {
         fixture.given(reported(), classified(), new IncidentResolved(ID, "zhang.min", "fixed", null, NOW),
                         new IncidentClosed(ID, "li.wei", NOW))
-                .when(new ResolveIncident(ID, "zhang.min", "again", null))
+                .when(new ResolveIncident(ID, "zhang.min", "again", null, null))
+                .expectException(TransitionNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_work_note_is_appended_in_any_open_state() {
+        fixture.given(reported(), classified(), new IncidentAcknowledged(ID, "zhang.min", NOW))
+                .when(new AddWorkNote(ID, "zhang.min", "TLS handshake fails since 07:55", null))
+                .expectEvents(new WorkNoteAdded(ID, "zhang.min", "TLS handshake fails since 07:55", NOW));
+    }
+
+    @Test
+    void a_closed_incident_takes_no_more_notes() {
+        fixture.given(reported(), classified(), new IncidentResolved(ID, "zhang.min", "fixed", null, NOW),
+                        new IncidentClosed(ID, "li.wei", NOW))
+                .when(new AddWorkNote(ID, "zhang.min", "late note", null))
                 .expectException(TransitionNotAllowed.class)
                 .expectNoEvents();
     }

@@ -7,6 +7,7 @@ import dev.incidentloop.events.IncidentClosed;
 import dev.incidentloop.events.IncidentEscalated;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
+import dev.incidentloop.events.WorkNoteAdded;
 import dev.incidentloop.kit.inbox.ProcessedEvents;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import java.sql.Timestamp;
@@ -57,6 +58,9 @@ class SlaProjection {
                     "closed_at", ts(e.occurredAt()));
             case IncidentEscalated e -> upsert(e.incidentId(), "escalations = incident_sla.escalations + 1",
                     "escalations", 1);
+            case WorkNoteAdded e -> {
+                // notes change no figure
+            }
         }
     }
 
