@@ -12,6 +12,9 @@ class IncidentAccessRules {
     @Bean
     AccessRules incidentRules() {
         return exchanges -> exchanges
+                // the API description is public, like the API's documentation would be
+                .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                        "/webjars/swagger-ui/**").permitAll()
                 .pathMatchers(HttpMethod.POST, "/incidents").hasRole(Role.REPORTER.name())
                 .pathMatchers(HttpMethod.GET, "/incidents/**").hasAnyRole(Role.REPORTER.name(), Role.ANALYST.name())
                 .pathMatchers(HttpMethod.POST, "/incidents/*/**").hasRole(Role.RESPONDER.name());
