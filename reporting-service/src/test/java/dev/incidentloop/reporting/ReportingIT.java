@@ -3,6 +3,7 @@ package dev.incidentloop.reporting;
 import static org.awaitility.Awaitility.await;
 
 import dev.incidentloop.events.Category;
+import dev.incidentloop.events.Classification;
 import dev.incidentloop.events.DomainEvent;
 import dev.incidentloop.events.EscalationEvent;
 import dev.incidentloop.events.EventCodec;
@@ -48,7 +49,7 @@ class ReportingIT {
         List<DomainEvent> events = new ArrayList<>();
         events.addAll(reported(a));
         events.add(new IncidentAcknowledged(a, "zhang.min", T0.plusSeconds(600)));
-        events.add(new IncidentResolved(a, "zhang.min", "fixed", null, T0.plusSeconds(3600)));
+        events.add(new IncidentResolved(a, "zhang.min", "fixed", null, null, null, T0.plusSeconds(3600)));
         events.add(new IncidentClosed(a, "li.wei", T0.plusSeconds(7200)));
         events.add(new IncidentEscalated(a, 1, "response-sla", Priority.P3, Duration.ofMinutes(5),
                 T0.plusSeconds(300)));
@@ -107,7 +108,8 @@ class ReportingIT {
     private static List<DomainEvent> reported(UUID incident) {
         return List.of(
                 new IncidentReported(incident, "Printer on fire", null, Category.IT_SERVICE, "li.wei", "http", T0),
-                new IncidentClassified(incident, Category.IT_SERVICE, 2, 2, Priority.P3, "li.wei", T0));
+                new IncidentClassified(incident, Category.IT_SERVICE, new Classification.ItService(2, 2),
+                        Priority.P3, "li.wei", T0));
     }
 
     private WebTestClient.ResponseSpec analyst(String uri) {

@@ -85,11 +85,15 @@ public final class EventCodec {
             throw new EventDecodingException("unsupported specversion '" + specVersion + "'");
         }
         String wireType = text(node, "type");
-        EventType type = EventType.fromWireType(wireType)
+        EventType.Versioned versioned = EventType.resolve(wireType)
                 .orElseThrow(() -> new EventDecodingException("unknown event type '" + wireType + "'"));
+        EventType type = versioned.type();
         JsonNode data = node.get("data");
         if (data == null || !data.isObject()) {
             throw new EventDecodingException("missing data object");
+        }
+        if (versioned.version() < type.version()) {
+            data = WireUpcasters.upcast(type, versioned.version(), ((ObjectNode) data).deepCopy());
         }
         DomainEvent event;
         try {

@@ -13,14 +13,24 @@ import java.util.stream.Collectors;
 public enum EventType {
     INCIDENT_REPORTED("dev.incidentloop.incident.reported", 1, IncidentReported.class),
     INCIDENT_CLASSIFIED("dev.incidentloop.incident.classified", 1, IncidentClassified.class),
+    INCIDENT_RECLASSIFIED("dev.incidentloop.incident.reclassified", 1, IncidentReclassified.class),
+    INCIDENT_ASSIGNED("dev.incidentloop.incident.assigned", 1, IncidentAssigned.class),
     INCIDENT_ACKNOWLEDGED("dev.incidentloop.incident.acknowledged", 1, IncidentAcknowledged.class),
-    INCIDENT_RESOLVED("dev.incidentloop.incident.resolved", 1, IncidentResolved.class),
+    INCIDENT_PUT_ON_HOLD("dev.incidentloop.incident.put-on-hold", 1, IncidentPutOnHold.class),
+    INCIDENT_RESUMED("dev.incidentloop.incident.resumed", 1, IncidentResumed.class),
+    INCIDENT_RESOLVED("dev.incidentloop.incident.resolved", 2, IncidentResolved.class),
+    RESOLUTION_CONFIRMED("dev.incidentloop.incident.resolution-confirmed", 1, ResolutionConfirmed.class),
+    RESOLUTION_REJECTED("dev.incidentloop.incident.resolution-rejected", 1, ResolutionRejected.class),
+    INCIDENT_REOPENED("dev.incidentloop.incident.reopened", 1, IncidentReopened.class),
     INCIDENT_CLOSED("dev.incidentloop.incident.closed", 1, IncidentClosed.class),
+    INCIDENT_CANCELED("dev.incidentloop.incident.canceled", 1, IncidentCanceled.class),
     WORK_NOTE_ADDED("dev.incidentloop.incident.work-note-added", 1, WorkNoteAdded.class),
+    INCIDENT_LINKED("dev.incidentloop.incident.linked", 1, IncidentLinked.class),
+    ALERT_REPEATED("dev.incidentloop.incident.alert-repeated", 1, AlertRepeated.class),
     INCIDENT_ESCALATED("dev.incidentloop.escalation.escalated", 1, IncidentEscalated.class);
 
-    private static final Map<String, EventType> BY_WIRE_TYPE =
-            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireType, Function.identity()));
+    private static final Map<String, EventType> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));
     private static final Map<Class<?>, EventType> BY_CLASS =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.javaType, Function.identity()));
 
@@ -36,7 +46,17 @@ public enum EventType {
 
     /** The CloudEvents {@code type}: name and version, e.g. {@code dev.incidentloop.incident.reported.v1}. */
     public String wireType() {
-        return name + ".v" + version;
+        return wireType(version);
+    }
+
+    /** The CloudEvents {@code type} of an earlier version of this event. */
+    public String wireType(int olderVersion) {
+        return name + ".v" + olderVersion;
+    }
+
+    /** The name without its version, e.g. {@code dev.incidentloop.incident.reported}. */
+    public String typeName() {
+        return name;
     }
 
     public int version() {
@@ -47,8 +67,36 @@ public enum EventType {
         return javaType;
     }
 
-    public static Optional<EventType> fromWireType(String wireType) {
-        return Optional.ofNullable(BY_WIRE_TYPE.get(wireType));
+    /**
+     * The type and version a wire type names, for the current version and for earlier versions that readers still
+     * accept (see {@link WireUpcasters}).
+     */
+    public static Optional<Versioned> resolve(String wireType) {
+        int at = wireType == null ? -1 : wireType.lastIndexOf(".v");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        EventType type = BY_NAME.get(wireType.substring(0, at));
+        int version;
+        try {
+            version = Integer.parseInt(wireType.substring(at + 2));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (type == null || version < 1 || version > type.version
+                || (version < type.version && !WireUpcasters.canUpcast(type, version))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Versioned(type, version));
+    }
+
+    /** A type at one of its versions. */
+    public record Versioned(EventType type, int version) {
+    }
+
+    /** The event type a Java class is the current version of, if any. */
+    public static Optional<EventType> forClass(Class<?> javaType) {
+        return Optional.ofNullable(BY_CLASS.get(javaType));
     }
 
     public static EventType of(DomainEvent event) {

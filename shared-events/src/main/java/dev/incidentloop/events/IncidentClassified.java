@@ -3,13 +3,9 @@ package dev.incidentloop.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The incident was given a priority, from impact and urgency (1 high .. 3 low). */
+/**
+ * The incident was classified under its category's policy, which also gives it a priority.
+ */
 public record IncidentClassified(
-        UUID incidentId,
-        Category category,
-        int impact,
-        int urgency,
-        Priority priority,
-        String classifiedBy,
-        Instant occurredAt) implements IncidentEvent {
+        UUID incidentId, Category category, Classification classification, Priority priority, String classifiedBy, Instant occurredAt) implements IncidentEvent {
 }

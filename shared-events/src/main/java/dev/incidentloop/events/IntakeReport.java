@@ -1,21 +1,58 @@
 package dev.incidentloop.events;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
- * What another system publishes on the intake topic to report an incident
- * (schema: {@code schemas/intake-report.v1.schema.json}). The record key is {@code reportId}: the incident
- * does not exist yet, so the incident id is derived from {@code source} and {@code reportId}, which makes a
- * redelivered or republished report land on the same incident.
+ * What another system publishes on the intake topic (schema: {@code schemas/intake-report.v1.schema.json}), with
+ * the semantics of an alerting integration:
+ * <ul>
+ *   <li>{@code trigger} opens an incident for the dedup key, or counts one more occurrence of the open one;
+ *       after that incident is resolved, a trigger opens a new incident;</li>
+ *   <li>{@code acknowledge} and {@code resolve} act on the open incident of the dedup key; for an unknown key they
+ *       are dropped, with the reason logged.</li>
+ * </ul>
+ * Publish with the dedup key as the record key, so that one alert's records stay in order.
  *
- * @param impact  1 high .. 3 low: how much of the business is affected
- * @param urgency 1 high .. 3 low: how long the business can wait
+ * @param reportId unique per record within the source; a record published twice is counted once
+ * @param dedupKey what makes two reports the same alert; defaults to {@code reportId}
+ * @param impact   it-service shorthand, 1 high .. 3 low
+ * @param urgency  it-service shorthand, 1 high .. 3 low
  */
 public record IntakeReport(
         String reportId,
         String source,
+        Action action,
+        String dedupKey,
         String title,
         String description,
         Category category,
-        int impact,
-        int urgency,
+        Integer impact,
+        Integer urgency,
+        Classification classification,
         String reportedBy) {
+
+    public enum Action {
+        TRIGGER("trigger"), ACKNOWLEDGE("acknowledge"), RESOLVE("resolve");
+
+        private final String wireName;
+
+        Action(String wireName) {
+            this.wireName = wireName;
+        }
+
+        @JsonValue
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    /** The action, {@code trigger} when none is given. */
+    public Action effectiveAction() {
+        return action == null ? Action.TRIGGER : action;
+    }
+
+    /** The dedup key, the report id when none is given. */
+    public String effectiveDedupKey() {
+        return dedupKey == null || dedupKey.isBlank() ? reportId : dedupKey;
+    }
 }

@@ -61,6 +61,50 @@ class GoldenEventsTest {
     }
 
     @Test
+    void a_resolved_event_of_version_1_is_read_as_version_2_with_notes_renamed_and_the_new_fields_unknown() {
+        EventEnvelope envelope = codec.decode(golden("dev.incidentloop.incident.resolved.v1"));
+
+        assertThat(envelope.data()).isEqualTo(new IncidentResolved(INCIDENT, "zhang.min", "config-fix",
+                "Restarted the SMTP relay after a certificate renewal", null, null,
+                Instant.parse("2026-03-02T09:40:00Z")));
+        assertThat(codec.toTree(envelope).get("type").asText()).isEqualTo("dev.incidentloop.incident.resolved.v2");
+    }
+
+    @Test
+    void every_golden_file_names_a_type_and_version_that_readers_accept() throws IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/test/resources/golden"))) {
+            List<String> names = files.map(f -> f.getFileName().toString().replace(".json", "")).toList();
+            assertThat(names).hasSizeGreaterThan(EventType.values().length);
+            for (String wireType : names) {
+                assertThat(EventType.resolve(wireType)).as(wireType).isPresent();
+                assertThat(codec.decode(golden(wireType)).type().typeName()).isEqualTo(
+                        wireType.substring(0, wireType.lastIndexOf(".v")));
+            }
+        }
+    }
+
+    @Test
+    void a_version_newer_than_the_reader_knows_is_rejected() throws IOException {
+        ObjectNode tree = (ObjectNode) mapper.readTree(golden(EventType.INCIDENT_CLOSED));
+        tree.put("type", "dev.incidentloop.incident.closed.v9");
+
+        assertThatThrownBy(() -> codec.decode(mapper.writeValueAsBytes(tree)))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("unknown event type 'dev.incidentloop.incident.closed.v9'");
+    }
+
+    @Test
+    void a_classification_is_written_with_the_kind_of_its_category() {
+        EventEnvelope envelope = codec.decode(golden("dev.incidentloop.incident.reclassified.v1"));
+
+        assertThat(envelope.data()).isInstanceOfSatisfying(IncidentReclassified.class, e -> {
+            assertThat(e.classification()).isEqualTo(new Classification.HseAccident(HseType.FIRE_EXPLOSION, 0, 3,
+                    600_000L, HseGrade.ORDINARY));
+            assertThat(e.classification().category()).isEqualTo(e.category());
+        });
+    }
+
+    @Test
     void unknown_attributes_and_data_fields_are_ignored_on_read() throws IOException {
         ObjectNode tree = (ObjectNode) mapper.readTree(golden(EventType.INCIDENT_ACKNOWLEDGED));
         tree.put("traceparent", "00-abc-def-01");
@@ -134,13 +178,19 @@ class GoldenEventsTest {
 
             assertThat(properties).containsExactlyInAnyOrderElementsOf(components);
             assertThat(schema.get("properties").get("category").get("enum")).extracting(JsonNode::asText)
-                    .containsExactly("it-service", "information-security", "hse-accident", "ehs-recordable",
-                            "emergency");
+                    .containsExactly(Arrays.stream(Category.values()).map(Category::wireName).toArray(String[]::new));
+            assertThat(schema.get("properties").get("action").get("enum")).extracting(JsonNode::asText)
+                    .containsExactly(Arrays.stream(IntakeReport.Action.values()).map(IntakeReport.Action::wireName)
+                            .toArray(String[]::new));
         }
     }
 
     private static byte[] golden(EventType type) {
-        String path = "/golden/" + type.wireType() + ".json";
+        return golden(type.wireType());
+    }
+
+    private static byte[] golden(String wireType) {
+        String path = "/golden/" + wireType + ".json";
         try (InputStream in = GoldenEventsTest.class.getResourceAsStream(path)) {
             assertThat(in).as("golden file %s", path).isNotNull();
             return in.readAllBytes();

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -70,7 +71,9 @@ public final class RealInfrastructure {
         static Kafka embedded() {
             var broker = new EmbeddedKafkaKraftBroker(1, Topics.PARTITIONS);
             broker.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
+            // Stopped after the Spring contexts are closed: stopping it in a JVM shutdown hook of its own races
+            // with their Kafka clients, which then wait out their close timeouts against a broker that is gone.
+            SpringApplication.getShutdownHandlers().add(broker::destroy);
             return new Kafka(broker.getBrokersAsString());
         }
 

@@ -2,6 +2,7 @@ package dev.incidentloop.escalation.response;
 
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.IncidentAcknowledged;
+import dev.incidentloop.events.IncidentCanceled;
 import dev.incidentloop.events.IncidentClassified;
 import dev.incidentloop.events.IncidentClosed;
 import dev.incidentloop.events.IncidentReported;
@@ -49,6 +50,7 @@ class ResponseClockListener {
             case IncidentAcknowledged e -> stop(e.incidentId(), e.occurredAt());
             case IncidentResolved e -> stop(e.incidentId(), e.occurredAt());
             case IncidentClosed e -> stop(e.incidentId(), e.occurredAt());
+            case IncidentCanceled e -> stop(e.incidentId(), e.occurredAt());
             case IncidentReported e -> {
                 // the clock starts with the classification, which carries the priority
             }

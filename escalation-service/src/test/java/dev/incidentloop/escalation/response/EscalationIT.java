@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.incidentloop.events.Category;
+import dev.incidentloop.events.Classification;
 import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.IncidentAcknowledged;
@@ -88,7 +89,8 @@ class EscalationIT {
     }
 
     private static IncidentClassified classified(UUID incident) {
-        return new IncidentClassified(incident, Category.IT_SERVICE, 2, 2, Priority.P3, "li.wei", Instant.now());
+        return new IncidentClassified(incident, Category.IT_SERVICE, new Classification.ItService(2, 2), Priority.P3,
+                "li.wei", Instant.now());
     }
 
     private static EventEnvelope envelope(IncidentEvent event, long sequence) {

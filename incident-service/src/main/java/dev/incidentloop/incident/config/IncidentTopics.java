@@ -10,6 +10,6 @@ class IncidentTopics {
 
     @Bean
     ConsumedTopics consumedTopics() {
-        return ConsumedTopics.of(Topics.INTAKE);
+        return ConsumedTopics.of(Topics.INTAKE, Topics.ESCALATION_EVENTS);
     }
 }

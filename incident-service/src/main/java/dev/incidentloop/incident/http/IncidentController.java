@@ -1,10 +1,21 @@
 package dev.incidentloop.incident.http;
 
+import dev.incidentloop.events.CancelReason;
 import dev.incidentloop.incident.lifecycle.AcknowledgeIncident;
 import dev.incidentloop.incident.lifecycle.AddWorkNote;
+import dev.incidentloop.incident.lifecycle.AssignIncident;
+import dev.incidentloop.incident.lifecycle.CancelIncident;
 import dev.incidentloop.incident.lifecycle.CloseIncident;
+import dev.incidentloop.incident.lifecycle.ConfirmResolution;
+import dev.incidentloop.incident.lifecycle.LinkRecord;
+import dev.incidentloop.incident.lifecycle.PutOnHold;
+import dev.incidentloop.incident.lifecycle.ReclassifyIncident;
+import dev.incidentloop.incident.lifecycle.RejectResolution;
+import dev.incidentloop.incident.lifecycle.ReopenIncident;
 import dev.incidentloop.incident.lifecycle.ReportIncident;
 import dev.incidentloop.incident.lifecycle.ResolveIncident;
+import dev.incidentloop.incident.lifecycle.ResumeIncident;
+import dev.incidentloop.kit.web.InvalidRequestException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
@@ -12,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +39,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Report and move incidents through their lifecycle. Every answer carries the incident's version as its ETag; a
- * change sent with {@code If-Match} applies only to that version (412 otherwise). Commands and event-store reads
+ * Report incidents and move them through their lifecycle. Every answer carries the incident's version as its ETag;
+ * a change sent with {@code If-Match} applies only to that version (412 otherwise). Commands and event-store reads
  * block on JDBC, so they run on the bounded-elastic scheduler, never on a Netty event-loop thread.
  */
 @RestController
@@ -37,18 +49,22 @@ class IncidentController {
 
     private final CommandGateway commands;
     private final IncidentViews views;
+    private final RequestChecks checks;
 
-    IncidentController(CommandGateway commands, IncidentViews views) {
+    IncidentController(CommandGateway commands, IncidentViews views, RequestChecks checks) {
         this.commands = commands;
         this.views = views;
+        this.checks = checks;
     }
 
     @PostMapping
-    Mono<ResponseEntity<IncidentView>> report(@Valid @RequestBody ReportRequest request, Principal principal) {
+    Mono<ResponseEntity<IncidentView>> report(@RequestBody ReportRequest request, Principal principal) {
+        var classification = checks.classification(request, request.category(), request.impact(),
+                request.urgency(), request.classification());
         UUID id = UUID.randomUUID();
         return blocking(() -> {
-            commands.sendAndWait(new ReportIncident(id, request.title(), request.description(), request.category(),
-                    request.impact(), request.urgency(), principal.getName(), "http"));
+            commands.sendAndWait(new ReportIncident(id, request.title(), request.description(), classification,
+                    principal.getName(), "http"));
             IncidentView view = view(id);
             return ResponseEntity.created(URI.create("/incidents/" + id)).eTag(Versions.etag(view.version()))
                     .body(view);
@@ -75,36 +91,122 @@ class IncidentController {
     Mono<ResponseEntity<IncidentView>> acknowledge(@PathVariable UUID id, Principal principal,
                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                    String ifMatch) {
-        return send(id, new AcknowledgeIncident(id, principal.getName(), Versions.fromIfMatch(ifMatch)));
+        return send(id, ifMatch, v -> new AcknowledgeIncident(id, principal.getName(), v));
+    }
+
+    @PostMapping("/{id}/assign")
+    Mono<ResponseEntity<IncidentView>> assign(@PathVariable UUID id, @Valid @RequestBody CommandRequests.Assign body,
+                                              Principal principal,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                              String ifMatch) {
+        return send(id, ifMatch, v -> new AssignIncident(id, body.assignmentGroup(), body.assignee(),
+                body.supportLine(), body.reason(), principal.getName(), v));
+    }
+
+    @PostMapping("/{id}/hold")
+    Mono<ResponseEntity<IncidentView>> hold(@PathVariable UUID id, @Valid @RequestBody CommandRequests.Hold body,
+                                            Principal principal,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                            String ifMatch) {
+        return send(id, ifMatch, v -> new PutOnHold(id, body.reason(), principal.getName(), v));
+    }
+
+    @PostMapping("/{id}/resume")
+    Mono<ResponseEntity<IncidentView>> resume(@PathVariable UUID id, Principal principal,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                              String ifMatch) {
+        return send(id, ifMatch, v -> new ResumeIncident(id, principal.getName(), v));
     }
 
     @PostMapping("/{id}/resolve")
-    Mono<ResponseEntity<IncidentView>> resolve(@PathVariable UUID id, @Valid @RequestBody ResolveRequest request,
+    Mono<ResponseEntity<IncidentView>> resolve(@PathVariable UUID id, @Valid @RequestBody CommandRequests.Resolve body,
                                                Principal principal,
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                String ifMatch) {
-        return send(id, new ResolveIncident(id, principal.getName(), request.resolutionCode(), request.notes(),
-                Versions.fromIfMatch(ifMatch)));
+        return send(id, ifMatch, v -> new ResolveIncident(id, principal.getName(), body.resolutionCode(),
+                body.notes(), body.supportLine(), body.fixType(), v));
+    }
+
+    @PostMapping("/{id}/confirm")
+    Mono<ResponseEntity<IncidentView>> confirm(@PathVariable UUID id, @Valid @RequestBody CommandRequests.Confirm body,
+                                               Principal principal,
+                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                               String ifMatch) {
+        return send(id, ifMatch, v -> new ConfirmResolution(id, body.satisfaction(), body.comment(),
+                principal.getName(), v));
+    }
+
+    @PostMapping("/{id}/reject")
+    Mono<ResponseEntity<IncidentView>> reject(@PathVariable UUID id, @Valid @RequestBody CommandRequests.Reason body,
+                                              Principal principal,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                              String ifMatch) {
+        return send(id, ifMatch, v -> new RejectResolution(id, body.reason(), principal.getName(), v));
+    }
+
+    @PostMapping("/{id}/reopen")
+    Mono<ResponseEntity<IncidentView>> reopen(@PathVariable UUID id, @Valid @RequestBody CommandRequests.Reason body,
+                                              Principal principal,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                              String ifMatch) {
+        return send(id, ifMatch, v -> new ReopenIncident(id, body.reason(), principal.getName(), v));
     }
 
     @PostMapping("/{id}/close")
     Mono<ResponseEntity<IncidentView>> close(@PathVariable UUID id, Principal principal,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {
-        return send(id, new CloseIncident(id, principal.getName(), Versions.fromIfMatch(ifMatch)));
+        return send(id, ifMatch, v -> new CloseIncident(id, principal.getName(), v));
+    }
+
+    @PostMapping("/{id}/cancel")
+    Mono<ResponseEntity<IncidentView>> cancel(@PathVariable UUID id, @Valid @RequestBody CommandRequests.Cancel body,
+                                              Principal principal,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                              String ifMatch) {
+        if (body.reason() == CancelReason.DUPLICATE && body.duplicateOf() == null) {
+            throw new InvalidRequestException("duplicateOf", "is required when the reason is duplicate");
+        }
+        if (id.equals(body.duplicateOf())) {
+            throw new InvalidRequestException("duplicateOf", "must be another incident");
+        }
+        return send(id, ifMatch, v -> new CancelIncident(id, body.reason(), body.duplicateOf(),
+                principal.getName(), v));
+    }
+
+    @PostMapping("/{id}/reclassify")
+    Mono<ResponseEntity<IncidentView>> reclassify(@PathVariable UUID id,
+                                                  @RequestBody CommandRequests.Reclassify body,
+                                                  Principal principal,
+                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                  String ifMatch) {
+        var classification = checks.classification(body, body.category(), body.impact(), body.urgency(),
+                body.classification());
+        return send(id, ifMatch, v -> new ReclassifyIncident(id, classification, body.reason(),
+                principal.getName(), v));
     }
 
     @PostMapping("/{id}/notes")
-    Mono<ResponseEntity<IncidentView>> addNote(@PathVariable UUID id, @Valid @RequestBody NoteRequest request,
+    Mono<ResponseEntity<IncidentView>> addNote(@PathVariable UUID id, @Valid @RequestBody CommandRequests.Note body,
                                                Principal principal,
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                String ifMatch) {
-        return send(id, new AddWorkNote(id, principal.getName(), request.text(), Versions.fromIfMatch(ifMatch)));
+        return send(id, ifMatch, v -> new AddWorkNote(id, principal.getName(), body.text(), v));
     }
 
-    private Mono<ResponseEntity<IncidentView>> send(UUID id, Object command) {
+    @PostMapping("/{id}/links")
+    Mono<ResponseEntity<IncidentView>> link(@PathVariable UUID id, @Valid @RequestBody CommandRequests.Link body,
+                                            Principal principal,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                            String ifMatch) {
+        return send(id, ifMatch, v -> new LinkRecord(id, body.linkType(), body.reference(), principal.getName(), v));
+    }
+
+    /** Sends the command built for the If-Match version (null: any), then answers with the incident after it. */
+    private Mono<ResponseEntity<IncidentView>> send(UUID id, String ifMatch, Function<Long, Object> command) {
+        Object built = command.apply(Versions.fromIfMatch(ifMatch));
         return blocking(() -> {
-            commands.sendAndWait(command);
+            commands.sendAndWait(built);
             return withETag(view(id));
         });
     }

@@ -43,6 +43,14 @@ class IncidentProblems {
         return problem;
     }
 
+    /** A rule of the domain that the request broke, such as a satisfaction outside 1..5. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalidCommand(IllegalArgumentException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
     /** Axon wraps a handler's exception when it crossed a boundary; answer for the original one. */
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail commandFailed(CommandExecutionException ex) {
@@ -54,6 +62,9 @@ class IncidentProblems {
         }
         if (ex.getCause() instanceof ConflictingAggregateVersionException cause) {
             return staleVersion(cause);
+        }
+        if (ex.getCause() instanceof IllegalArgumentException cause) {
+            return invalidCommand(cause);
         }
         throw ex;
     }

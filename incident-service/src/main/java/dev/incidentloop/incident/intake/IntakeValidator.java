@@ -9,7 +9,9 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.IntakeReport;
+import dev.incidentloop.incident.classification.ClassificationInput;
 import dev.incidentloop.kit.kafka.RejectedRecordException;
+import dev.incidentloop.kit.web.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,10 +59,29 @@ class IntakeValidator {
             throw new RejectedRecordException("does not match " + SCHEMA + ": " + violations.stream()
                     .map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")));
         }
+        IntakeReport report;
         try {
-            return mapper.treeToValue(json, IntakeReport.class);
+            report = mapper.treeToValue(json, IntakeReport.class);
         } catch (JsonProcessingException e) {
             throw new RejectedRecordException("cannot read as IntakeReport: " + e.getOriginalMessage());
+        }
+        if (report.effectiveAction() == IntakeReport.Action.TRIGGER) {
+            try {
+                ClassificationInput.resolve(report.category(), report.impact(), report.urgency(),
+                        report.classification());
+            } catch (InvalidRequestException e) {
+                throw new RejectedRecordException("invalid classification: " + e.getMessage());
+            }
+        }
+        return report;
+    }
+
+    /** Like {@link #parse}, for the HTTP endpoint: a violation answers 400 naming the fields. */
+    IntakeReport parseRequest(byte[] value) {
+        try {
+            return parse(value);
+        } catch (RejectedRecordException e) {
+            throw new InvalidRequestException("(body)", e.getMessage());
         }
     }
 }

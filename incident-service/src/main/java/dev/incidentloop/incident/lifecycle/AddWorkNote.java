@@ -4,7 +4,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/** @param expectedVersion the version the caller saw (If-Match), or null to append to whatever is current */
-public record AddWorkNote(@TargetAggregateIdentifier UUID incidentId, String author, String text,
-                          @TargetAggregateVersion Long expectedVersion) {
+/** @param expectedVersion the version the caller saw (If-Match), or null to act on whatever is current */
+public record AddWorkNote(
+        @TargetAggregateIdentifier UUID incidentId, String author, String text,
+        @TargetAggregateVersion Long expectedVersion) {
 }

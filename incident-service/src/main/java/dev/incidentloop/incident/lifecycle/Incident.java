@@ -2,14 +2,29 @@ package dev.incidentloop.incident.lifecycle;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.incidentloop.events.AlertRepeated;
 import dev.incidentloop.events.IncidentAcknowledged;
+import dev.incidentloop.events.IncidentAssigned;
+import dev.incidentloop.events.IncidentCanceled;
 import dev.incidentloop.events.IncidentClassified;
 import dev.incidentloop.events.IncidentClosed;
+import dev.incidentloop.events.IncidentLinked;
+import dev.incidentloop.events.IncidentPutOnHold;
+import dev.incidentloop.events.IncidentReclassified;
+import dev.incidentloop.events.IncidentReopened;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
+import dev.incidentloop.events.IncidentResumed;
+import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.ResolutionConfirmed;
+import dev.incidentloop.events.ResolutionRejected;
+import dev.incidentloop.events.SupportLine;
 import dev.incidentloop.events.WorkNoteAdded;
+import dev.incidentloop.incident.classification.Classifier;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -17,15 +32,25 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The incident: its lifecycle is the whole of its state. Command handlers check the transition, then apply;
+ * The incident. Command handlers check the transition against the state (see {@link IncidentState}), then apply;
  * event-sourcing handlers only assign.
  */
 @Aggregate
 public class Incident {
 
+    static final String SYSTEM = "system";
+
     @AggregateIdentifier
     private UUID incidentId;
     private IncidentState state;
+    private Priority priority;
+    private SupportLine supportLine;
+    private int assignments;
+    private int reopenCount;
+    private int escalationLevel;
+    private long occurrences;
+    private Instant resolvedAt;
+    private final Map<Integer, Long> countedIntakeOffsets = new HashMap<>();
 
     protected Incident() {
         // for Axon, which rebuilds the aggregate from its events
@@ -34,11 +59,11 @@ public class Incident {
     @CommandHandler
     public Incident(ReportIncident command, Clock clock) {
         Instant now = clock.instant();
-        var priority = PriorityMatrix.priorityOf(command.impact(), command.urgency());
-        apply(new IncidentReported(command.incidentId(), command.title(), command.description(), command.category(),
-                command.reportedBy(), command.channel(), now));
-        apply(new IncidentClassified(command.incidentId(), command.category(), command.impact(), command.urgency(),
-                priority, command.reportedBy(), now));
+        var result = Classifier.classify(command.classification());
+        apply(new IncidentReported(command.incidentId(), command.title(), command.description(),
+                result.classification().category(), command.reportedBy(), command.channel(), now));
+        apply(new IncidentClassified(command.incidentId(), result.classification().category(),
+                result.classification(), result.priority(), command.reportedBy(), now));
     }
 
     @CommandHandler
@@ -48,10 +73,67 @@ public class Incident {
     }
 
     @CommandHandler
+    public void handle(AssignIncident command, Clock clock) {
+        require("assign");
+        apply(new IncidentAssigned(incidentId, command.assignmentGroup(), command.assignee(), command.supportLine(),
+                assignments, command.reason(), null, command.assignedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(EscalateToNextLine command, Clock clock) {
+        if (command.level() <= escalationLevel || !state.open()) {
+            return; // applied already, or nobody needs to be moved any more
+        }
+        SupportLine next = switch (supportLine == null ? SupportLine.FIRST : supportLine) {
+            case FIRST -> SupportLine.SECOND;
+            case SECOND, VENDOR -> SupportLine.VENDOR;
+        };
+        apply(new IncidentAssigned(incidentId, command.groupsByLine().get(next), null, next, assignments,
+                "escalated: " + command.reason(), command.level(), "escalation-service", clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(PutOnHold command, Clock clock) {
+        require("put-on-hold");
+        apply(new IncidentPutOnHold(incidentId, command.reason(), command.by(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ResumeIncident command, Clock clock) {
+        require("resume");
+        apply(new IncidentResumed(incidentId, command.by(), clock.instant()));
+    }
+
+    @CommandHandler
     public void handle(ResolveIncident command, Clock clock) {
         require("resolve");
-        apply(new IncidentResolved(incidentId, command.resolvedBy(), command.resolutionCode(), command.notes(),
-                clock.instant()));
+        apply(new IncidentResolved(incidentId, command.resolvedBy(), command.resolutionCode(),
+                command.resolutionNotes(), command.supportLine(), command.fixType(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmResolution command, Clock clock) {
+        require("confirm");
+        if (command.satisfaction() < 1 || command.satisfaction() > 5) {
+            throw new IllegalArgumentException("satisfaction must be 1 to 5, was " + command.satisfaction());
+        }
+        Instant now = clock.instant();
+        apply(new ResolutionConfirmed(incidentId, command.satisfaction(), command.comment(), command.by(), now));
+        apply(new IncidentClosed(incidentId, command.by(), now));
+    }
+
+    @CommandHandler
+    public void handle(RejectResolution command, Clock clock) {
+        require("reject");
+        Instant now = clock.instant();
+        apply(new ResolutionRejected(incidentId, command.reason(), command.by(), now));
+        apply(new IncidentReopened(incidentId, command.reason(), reopenCount + 1, command.by(), now));
+    }
+
+    @CommandHandler
+    public void handle(ReopenIncident command, Clock clock) {
+        require("reopen");
+        apply(new IncidentReopened(incidentId, command.reason(), reopenCount + 1, command.by(), clock.instant()));
     }
 
     @CommandHandler
@@ -61,9 +143,53 @@ public class Incident {
     }
 
     @CommandHandler
+    public void handle(AutoClose command, Clock clock) {
+        if (state != IncidentState.RESOLVED || !resolvedAt.isBefore(command.resolvedBefore())) {
+            return; // confirmed, reopened or resolved again meanwhile
+        }
+        apply(new IncidentClosed(incidentId, SYSTEM, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(CancelIncident command, Clock clock) {
+        require("cancel");
+        apply(new IncidentCanceled(incidentId, command.reason(), command.duplicateOf(), command.by(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReclassifyIncident command, Clock clock) {
+        require("reclassify");
+        var result = Classifier.classify(command.classification());
+        apply(new IncidentReclassified(incidentId, result.classification().category(), result.classification(),
+                result.priority(), priority, command.reason(), command.by(), clock.instant()));
+    }
+
+    @CommandHandler
     public void handle(AddWorkNote command, Clock clock) {
         require("add-note");
         apply(new WorkNoteAdded(incidentId, command.author(), command.text(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(LinkRecord command, Clock clock) {
+        require("link");
+        apply(new IncidentLinked(incidentId, command.linkType(), command.reference(), command.by(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordAlertRepeats command, Clock clock) {
+        long counted = countedIntakeOffsets.getOrDefault(command.intakePartition(), -1L);
+        var fresh = command.offsets().stream().filter(offset -> offset > counted).toList();
+        if (fresh.isEmpty()) {
+            return; // a redelivered batch: every repeat in it is counted already
+        }
+        if (!state.open()) {
+            throw new TransitionNotAllowed(state, "record-repeats");
+        }
+        long last = fresh.stream().mapToLong(Long::longValue).max().orElseThrow();
+        apply(new AlertRepeated(incidentId, fresh.size(), occurrences + fresh.size(), command.lastSeenAt(),
+                command.intakePartition(), last, clock.instant()));
     }
 
     private void require(String command) {
@@ -76,6 +202,29 @@ public class Incident {
     void on(IncidentReported event) {
         incidentId = event.incidentId();
         state = IncidentState.NEW;
+        supportLine = SupportLine.FIRST;
+        occurrences = 1;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentClassified event) {
+        priority = event.priority();
+    }
+
+    @EventSourcingHandler
+    void on(IncidentReclassified event) {
+        priority = event.priority();
+    }
+
+    @EventSourcingHandler
+    void on(IncidentAssigned event) {
+        assignments++;
+        if (event.supportLine() != null) {
+            supportLine = event.supportLine();
+        }
+        if (event.escalationLevel() != null) {
+            escalationLevel = Math.max(escalationLevel, event.escalationLevel());
+        }
     }
 
     @EventSourcingHandler
@@ -84,12 +233,40 @@ public class Incident {
     }
 
     @EventSourcingHandler
+    void on(IncidentPutOnHold event) {
+        state = IncidentState.ON_HOLD;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentResumed event) {
+        state = IncidentState.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
     void on(IncidentResolved event) {
         state = IncidentState.RESOLVED;
+        resolvedAt = event.occurredAt();
+    }
+
+    @EventSourcingHandler
+    void on(IncidentReopened event) {
+        state = IncidentState.IN_PROGRESS;
+        reopenCount = event.reopenCount();
     }
 
     @EventSourcingHandler
     void on(IncidentClosed event) {
         state = IncidentState.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentCanceled event) {
+        state = IncidentState.CANCELED;
+    }
+
+    @EventSourcingHandler
+    void on(AlertRepeated event) {
+        occurrences = event.occurrences();
+        countedIntakeOffsets.merge(event.intakePartition(), event.intakeOffset(), Math::max);
     }
 }

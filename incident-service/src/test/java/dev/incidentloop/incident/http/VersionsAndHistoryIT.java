@@ -92,7 +92,7 @@ class VersionsAndHistoryIT {
                 .returnResult().getResponseBody();
         assertThat(history).extracting(e -> e.get("type")).containsExactly(
                 "dev.incidentloop.incident.reported.v1", "dev.incidentloop.incident.classified.v1",
-                "dev.incidentloop.incident.acknowledged.v1", "dev.incidentloop.incident.resolved.v1");
+                "dev.incidentloop.incident.acknowledged.v1", "dev.incidentloop.incident.resolved.v2");
         assertThat(history).extracting(e -> e.get("actor")).containsExactly(
                 TestUsers.REPORTER, TestUsers.REPORTER, TestUsers.RESPONDER, TestUsers.RESPONDER);
         assertThat(history).extracting(e -> e.get("at")).doesNotContainNull();

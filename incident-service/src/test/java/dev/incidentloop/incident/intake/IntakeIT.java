@@ -15,17 +15,20 @@ import dev.incidentloop.testsupport.ServiceIntegrationTest;
 import dev.incidentloop.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Other systems report on the intake topic; these go through the service's real Kafka listener. */
+/** Other systems report on the intake topic (or POST /intake); these go through the service's real listener. */
 @ServiceIntegrationTest
 class IntakeIT {
 
     private static final String DLT = Topics.INTAKE.deadLetter("incident-service");
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
     WebTestClient web;
@@ -34,68 +37,140 @@ class IntakeIT {
 
     @Test
     void a_poison_record_is_dead_lettered_with_its_reason_and_the_next_valid_record_is_still_processed() {
-        String bootstrap = RealInfrastructure.kafkaBootstrapServers();
         String poisonKey = "poison-" + UUID.randomUUID();
-        var valid = report("zabbix", "ZBX-" + UUID.randomUUID());
+        var valid = trigger("zabbix", "ZBX-" + UUID.randomUUID(), null);
 
-        KafkaProbe.send(bootstrap, Topics.INTAKE.name(), poisonKey, "{\"title\": 42".getBytes(StandardCharsets.UTF_8));
-        KafkaProbe.send(bootstrap, Topics.INTAKE.name(), valid.reportId(), json(valid));
+        publish(poisonKey, "{\"title\": 42".getBytes(StandardCharsets.UTF_8));
+        publish(valid);
 
-        try (var deadLetters = new KafkaProbe(bootstrap, DLT)) {
-            ConsumerRecord<String, byte[]> parked = deadLetters.awaitRecord(r -> poisonKey.equals(r.key()),
-                    Duration.ofSeconds(30));
-            assertThat(new String(parked.headers().lastHeader(KafkaWiring.REASON_HEADER).value(),
-                    StandardCharsets.UTF_8)).startsWith("RejectedRecordException: not JSON");
+        try (var deadLetters = new KafkaProbe(RealInfrastructure.kafkaBootstrapServers(), DLT)) {
+            ConsumerRecord<String, byte[]> parked = deadLetters.awaitRecord(r -> poisonKey.equals(r.key()), WAIT);
+            assertThat(reason(parked)).startsWith("RejectedRecordException: not JSON");
             assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{\"title\": 42");
         }
-        UUID incidentId = IntakeListener.incidentId(valid);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(incidentId).expectStatus().isOk()
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(valid)).expectStatus().isOk()
                 .expectBody().jsonPath("$.channel").isEqualTo("intake:zabbix")
                 .jsonPath("$.priority").isEqualTo("P3"));
     }
 
     @Test
     void a_record_that_breaks_the_schema_is_dead_lettered_naming_the_field() {
-        String bootstrap = RealInfrastructure.kafkaBootstrapServers();
         String key = "bad-impact-" + UUID.randomUUID();
-        String body = """
-                {"reportId":"%s","source":"siem","title":"Port scan","category":"information-security",
-                 "impact":7,"urgency":1,"reportedBy":"siem"}""".formatted(key);
+        publish(key, """
+                {"reportId":"%s","source":"siem","title":"Port scan","category":"it-service",
+                 "impact":7,"urgency":1,"reportedBy":"siem"}""".formatted(key).getBytes(StandardCharsets.UTF_8));
 
-        KafkaProbe.send(bootstrap, Topics.INTAKE.name(), key, body.getBytes(StandardCharsets.UTF_8));
-
-        try (var deadLetters = new KafkaProbe(bootstrap, DLT)) {
-            var parked = deadLetters.awaitRecord(r -> key.equals(r.key()), Duration.ofSeconds(30));
-            assertThat(new String(parked.headers().lastHeader(KafkaWiring.REASON_HEADER).value(),
-                    StandardCharsets.UTF_8)).contains("$.impact");
+        try (var deadLetters = new KafkaProbe(RealInfrastructure.kafkaBootstrapServers(), DLT)) {
+            var parked = deadLetters.awaitRecord(r -> key.equals(r.key()), WAIT);
+            assertThat(reason(parked)).contains("$.impact");
         }
     }
 
     @Test
-    void a_report_published_twice_becomes_one_incident() {
-        String bootstrap = RealInfrastructure.kafkaBootstrapServers();
-        var report = report("zabbix", "ZBX-" + UUID.randomUUID());
-        UUID incidentId = IntakeListener.incidentId(report);
-        var marker = report("zabbix", "ZBX-marker-" + UUID.randomUUID());
+    void a_report_published_twice_is_one_incident_with_one_occurrence() {
+        var report = trigger("zabbix", "ZBX-" + UUID.randomUUID(), null);
+        UUID incident = IntakeListener.incidentId(report);
 
-        KafkaProbe.send(bootstrap, Topics.INTAKE.name(), report.reportId(), json(report));
-        KafkaProbe.send(bootstrap, Topics.INTAKE.name(), report.reportId(), json(report));
-        // Same key, same partition: once the marker after them is processed, both copies have been.
-        KafkaProbe.send(bootstrap, Topics.INTAKE.name(), report.reportId(), json(marker));
+        publish(report);
+        publish(report);
+        var marker = trigger("zabbix", "ZBX-marker-" + UUID.randomUUID(), report.effectiveDedupKey() + "-marker");
+        publish(report.effectiveDedupKey(), json(marker)); // same key, same partition: processed after both copies
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                get(IntakeListener.incidentId(marker)).expectStatus().isOk());
-        get(incidentId).expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1);
-        try (var events = new KafkaProbe(bootstrap, Topics.INCIDENT_EVENTS.name())) {
-            events.awaitRecord(r -> r.key().equals(incidentId.toString()), Duration.ofSeconds(30));
-            assertThat(events.seen(r -> r.key().equals(incidentId.toString())
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(marker)).expectStatus().isOk());
+        incident(incident).expectStatus().isOk().expectBody().jsonPath("$.occurrences").isEqualTo(1);
+        try (var events = new KafkaProbe(RealInfrastructure.kafkaBootstrapServers(), Topics.INCIDENT_EVENTS.name())) {
+            events.awaitRecord(r -> r.key().equals(incident.toString()), WAIT);
+            assertThat(events.seen(r -> r.key().equals(incident.toString())
                     && codec.decode(r.value()).data() instanceof IncidentReported)).hasSize(1);
         }
     }
 
-    private static IntakeReport report(String source, String reportId) {
-        return new IntakeReport(reportId, source, "Disk full on db-7", "98% used", Category.IT_SERVICE, 2, 2,
+    @Test
+    void repeated_triggers_of_one_alert_are_counted_on_its_open_incident() {
+        String dedupKey = "disk-full-db7-" + UUID.randomUUID();
+        var first = trigger("zabbix", "ZBX-1-" + dedupKey, dedupKey);
+        for (int i = 1; i <= 25; i++) {
+            publish(trigger("zabbix", "ZBX-" + i + "-" + dedupKey, dedupKey));
+        }
+        UUID incident = IntakeListener.incidentId(trigger("zabbix", "ZBX-1-" + dedupKey, dedupKey));
+
+        await().atMost(WAIT).untilAsserted(() -> incident(incident).expectStatus().isOk()
+                .expectBody().jsonPath("$.occurrences").isEqualTo(25));
+        assertThat(first.effectiveDedupKey()).isEqualTo(dedupKey);
+    }
+
+    @Test
+    void a_trigger_after_the_incident_was_resolved_opens_a_new_incident() {
+        String dedupKey = "ups-battery-" + UUID.randomUUID();
+        var opening = trigger("nagios", "N-1-" + dedupKey, dedupKey);
+        publish(opening);
+        UUID firstIncident = IntakeListener.incidentId(opening);
+        await().atMost(WAIT).untilAsserted(() -> incident(firstIncident).expectStatus().isOk());
+
+        publish(action("nagios", "N-2-" + dedupKey, dedupKey, IntakeReport.Action.RESOLVE));
+        await().atMost(WAIT).untilAsserted(() -> incident(firstIncident).expectBody()
+                .jsonPath("$.state").isEqualTo("RESOLVED")
+                .jsonPath("$.resolutionCode").isEqualTo(IntakeListener.RESOLVED_AT_SOURCE));
+
+        var again = trigger("nagios", "N-3-" + dedupKey, dedupKey);
+        publish(again);
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(again)).expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("NEW").jsonPath("$.occurrences").isEqualTo(1));
+        assertThat(IntakeListener.incidentId(again)).isNotEqualTo(firstIncident);
+    }
+
+    @Test
+    void acknowledge_acts_on_the_open_incident_and_an_unknown_key_is_dropped_without_dead_letter() {
+        String dedupKey = "cpu-" + UUID.randomUUID();
+        var opening = trigger("zabbix", "Z-1-" + dedupKey, dedupKey);
+        publish(opening);
+        publish(action("zabbix", "Z-2-" + dedupKey, dedupKey, IntakeReport.Action.ACKNOWLEDGE));
+        String unknownKey = "never-triggered-" + UUID.randomUUID();
+        publish(action("zabbix", "Z-3-" + unknownKey, unknownKey, IntakeReport.Action.RESOLVE));
+
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(opening)).expectBody()
+                .jsonPath("$.state").isEqualTo("IN_PROGRESS").jsonPath("$.acknowledgedBy").isEqualTo("zabbix-bot"));
+        try (var deadLetters = new KafkaProbe(RealInfrastructure.kafkaBootstrapServers(), DLT)) {
+            assertThat(deadLetters.seen(r -> unknownKey.equals(r.key()))).isEmpty();
+        }
+    }
+
+    @Test
+    void the_http_intake_takes_the_same_json_and_answers_202() {
+        String dedupKey = "http-" + UUID.randomUUID();
+        var report = trigger("ticketing", "T-1-" + dedupKey, dedupKey);
+
+        web.post().uri("/intake").header("X-API-Key", TestUsers.MONITORING_API_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json(report)).exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.dedupKey").isEqualTo(dedupKey).jsonPath("$.action").isEqualTo("trigger");
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(report)).expectStatus().isOk());
+
+        web.post().uri("/intake").header("X-API-Key", TestUsers.MONITORING_API_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reportId", "x", "source", "ticketing", "reportedBy", "bot"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("title", "category"));
+    }
+
+    private static IntakeReport trigger(String source, String reportId, String dedupKey) {
+        return new IntakeReport(reportId, source, null, dedupKey, "Disk full on db-7", "98% used",
+                Category.IT_SERVICE, 2, 2, null, "zabbix-bot");
+    }
+
+    private static IntakeReport action(String source, String reportId, String dedupKey, IntakeReport.Action action) {
+        return new IntakeReport(reportId, source, action, dedupKey, null, "cleared", null, null, null, null,
                 "zabbix-bot");
+    }
+
+    private void publish(IntakeReport report) {
+        publish(report.effectiveDedupKey(), json(report));
+    }
+
+    private void publish(String key, byte[] value) {
+        KafkaProbe.send(RealInfrastructure.kafkaBootstrapServers(), Topics.INTAKE.name(), key, value);
     }
 
     private static byte[] json(IntakeReport report) {
@@ -106,7 +181,11 @@ class IntakeIT {
         }
     }
 
-    private WebTestClient.ResponseSpec get(UUID id) {
+    private static String reason(ConsumerRecord<String, byte[]> parked) {
+        return new String(parked.headers().lastHeader(KafkaWiring.REASON_HEADER).value(), StandardCharsets.UTF_8);
+    }
+
+    private WebTestClient.ResponseSpec incident(UUID id) {
         return web.get().uri("/incidents/" + id)
                 .headers(h -> h.setBasicAuth(TestUsers.REPORTER, TestUsers.password(TestUsers.REPORTER)))
                 .exchange();

@@ -1,12 +1,22 @@
 package dev.incidentloop.notification.feed;
 
+import dev.incidentloop.events.AlertRepeated;
 import dev.incidentloop.events.DomainEvent;
 import dev.incidentloop.events.IncidentAcknowledged;
+import dev.incidentloop.events.IncidentAssigned;
+import dev.incidentloop.events.IncidentCanceled;
 import dev.incidentloop.events.IncidentClassified;
 import dev.incidentloop.events.IncidentClosed;
 import dev.incidentloop.events.IncidentEscalated;
+import dev.incidentloop.events.IncidentLinked;
+import dev.incidentloop.events.IncidentPutOnHold;
+import dev.incidentloop.events.IncidentReclassified;
+import dev.incidentloop.events.IncidentReopened;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
+import dev.incidentloop.events.IncidentResumed;
+import dev.incidentloop.events.ResolutionConfirmed;
+import dev.incidentloop.events.ResolutionRejected;
 import dev.incidentloop.events.WorkNoteAdded;
 
 /** The one line an on-call person reads for each kind of event. */
@@ -18,18 +28,34 @@ final class Summaries {
     static String of(DomainEvent event) {
         return switch (event) {
             case IncidentReported e -> "New incident: " + e.title() + " (reported by " + e.reportedBy() + ")";
-            case IncidentClassified e -> "Classified " + e.priority() + " (impact " + e.impact() + ", urgency "
-                    + e.urgency() + ")";
+            case IncidentClassified e -> "Classified " + e.priority() + " (" + e.category().wireName() + ")";
+            case IncidentReclassified e -> "Reclassified " + e.previousPriority() + " -> " + e.priority() + " by "
+                    + e.reclassifiedBy() + ": " + abbreviate(e.reason());
+            case IncidentAssigned e -> "Assigned to " + e.assignmentGroup()
+                    + (e.assignee() == null ? "" : " / " + e.assignee()) + " (" + e.supportLine().wireName()
+                    + " line)";
             case IncidentAcknowledged e -> "Acknowledged by " + e.acknowledgedBy();
+            case IncidentPutOnHold e -> "On hold (" + e.reason().wireName() + ") by " + e.by();
+            case IncidentResumed e -> "Resumed by " + e.by();
             case IncidentResolved e -> "Resolved by " + e.resolvedBy() + " (" + e.resolutionCode() + ")";
+            case ResolutionConfirmed e -> "Resolution confirmed by " + e.by() + ", satisfaction " + e.satisfaction()
+                    + "/5";
+            case ResolutionRejected e -> "Resolution rejected by " + e.by() + ": " + abbreviate(e.reason());
+            case IncidentReopened e -> "Reopened by " + e.by() + " (" + e.reopenCount() + ". time)";
             case IncidentClosed e -> "Closed by " + e.closedBy();
+            case IncidentCanceled e -> "Canceled by " + e.by() + " (" + e.reason().wireName() + ")";
             case WorkNoteAdded e -> "Note by " + e.author() + ": " + abbreviate(e.text());
+            case IncidentLinked e -> "Linked to " + e.linkType().wireName() + " " + e.reference();
+            case AlertRepeated e -> "Alert repeated " + e.repeats() + "x (" + e.occurrences() + " in all)";
             case IncidentEscalated e -> "Escalated to level " + e.level() + ": " + e.priority()
                     + " not acknowledged within " + e.target() + " (" + e.reason() + ")";
         };
     }
 
     private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
         return text.length() <= 120 ? text : text.substring(0, 119) + "…";
     }
 }

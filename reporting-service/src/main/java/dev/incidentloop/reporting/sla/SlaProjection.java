@@ -7,7 +7,7 @@ import dev.incidentloop.events.IncidentClosed;
 import dev.incidentloop.events.IncidentEscalated;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
-import dev.incidentloop.events.WorkNoteAdded;
+import dev.incidentloop.events.IncidentReclassified;
 import dev.incidentloop.kit.inbox.ProcessedEvents;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import java.sql.Timestamp;
@@ -49,6 +49,9 @@ class SlaProjection {
             case IncidentClassified e -> upsert(e.incidentId(),
                     "category = excluded.category, priority = excluded.priority",
                     "category, priority", e.category().wireName(), e.priority().name());
+            case IncidentReclassified e -> upsert(e.incidentId(),
+                    "category = excluded.category, priority = excluded.priority",
+                    "category, priority", e.category().wireName(), e.priority().name());
             case IncidentAcknowledged e -> upsert(e.incidentId(),
                     "acknowledged_at = coalesce(incident_sla.acknowledged_at, excluded.acknowledged_at)",
                     "acknowledged_at", ts(e.occurredAt()));
@@ -58,8 +61,8 @@ class SlaProjection {
                     "closed_at", ts(e.occurredAt()));
             case IncidentEscalated e -> upsert(e.incidentId(), "escalations = incident_sla.escalations + 1",
                     "escalations", 1);
-            case WorkNoteAdded e -> {
-                // notes change no figure
+            default -> {
+                // the other events change none of the figures kept so far
             }
         }
     }

@@ -56,6 +56,12 @@ public class KafkaWiring {
     public static final String EVENT_LISTENER_FACTORY = "eventListenerFactory";
     /** For listeners that validate the bytes themselves (intake): values are {@code byte[]}. */
     public static final String RAW_LISTENER_FACTORY = "rawListenerFactory";
+    /**
+     * As {@link #RAW_LISTENER_FACTORY}, a poll's records at once. A listener marks a record it cannot process by
+     * throwing {@code BatchListenerFailedException} with its index: the records before it count as done, it goes
+     * to the dead-letter topic, and the rest are delivered again.
+     */
+    public static final String RAW_BATCH_LISTENER_FACTORY = "rawBatchListenerFactory";
 
     @Bean
     KafkaTemplate<String, Object> kafkaTemplate(KafkaProperties properties) {
@@ -113,6 +119,15 @@ public class KafkaWiring {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer()));
         factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+
+    @Bean(RAW_BATCH_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> rawBatchListenerFactory(
+            KafkaProperties properties, DefaultErrorHandler errorHandler,
+            @Value("${spring.application.name}") String group) {
+        var factory = rawListenerFactory(properties, errorHandler, group);
+        factory.setBatchListener(true);
         return factory;
     }
 

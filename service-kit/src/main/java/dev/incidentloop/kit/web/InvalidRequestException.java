@@ -1,16 +1,23 @@
 package dev.incidentloop.kit.web;
 
-/** A request that passed binding but breaks a rule across fields; answered with 400 naming the field. */
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A request that passed binding but breaks a rule; answered with 400 naming each field at fault. */
 public class InvalidRequestException extends RuntimeException {
 
-    private final FieldError error;
+    private final List<FieldError> errors;
 
     public InvalidRequestException(String field, String message) {
-        super(field + " " + message);
-        this.error = new FieldError(field, message);
+        this(List.of(new FieldError(field, message)));
     }
 
-    public FieldError error() {
-        return error;
+    public InvalidRequestException(List<FieldError> errors) {
+        super(errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
     }
 }

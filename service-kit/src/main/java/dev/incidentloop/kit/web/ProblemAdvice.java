@@ -65,7 +65,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
-        return ResponseEntity.badRequest().body(invalid(ex.getMessage(), List.of(ex.error())));
+        return ResponseEntity.badRequest().body(invalid(ex.getMessage(), ex.errors()));
     }
 
     private static ProblemDetail invalid(String detail, List<FieldError> errors) {

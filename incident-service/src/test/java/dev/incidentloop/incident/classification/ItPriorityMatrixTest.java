@@ -1,4 +1,4 @@
-package dev.incidentloop.incident.lifecycle;
+package dev.incidentloop.incident.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** DOMAIN.md section 2, rule "Priority": the 3x3 impact x urgency matrix, every cell. */
-class PriorityMatrixTest {
+class ItPriorityMatrixTest {
 
     @ParameterizedTest(name = "impact {0}, urgency {1} -> {2}")
     @CsvSource({
@@ -17,13 +17,13 @@ class PriorityMatrixTest {
             "2,3,P4", "3,2,P4",
             "3,3,P5"})
     void impact_and_urgency_give_the_priority_of_the_itil_matrix(int impact, int urgency, Priority expected) {
-        assertThat(PriorityMatrix.priorityOf(impact, urgency)).isEqualTo(expected);
+        assertThat(ItPriorityMatrix.priorityOf(impact, urgency)).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource({"0,1", "4,1", "1,0", "1,4"})
     void levels_outside_1_to_3_are_rejected(int impact, int urgency) {
-        assertThatThrownBy(() -> PriorityMatrix.priorityOf(impact, urgency))
+        assertThatThrownBy(() -> ItPriorityMatrix.priorityOf(impact, urgency))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,4 +1,4 @@
-package dev.incidentloop.incident.lifecycle;
+package dev.incidentloop.incident.classification;
 
 import dev.incidentloop.events.Priority;
 
@@ -6,9 +6,9 @@ import dev.incidentloop.events.Priority;
  * DOMAIN.md section 2, rule "Priority": impact (1 high .. 3 low) x urgency (1 high .. 3 low) gives P1..P5 by the
  * standard ITIL 3x3 matrix, i.e. priority = impact + urgency - 1.
  */
-public final class PriorityMatrix {
+public final class ItPriorityMatrix {
 
-    private PriorityMatrix() {
+    private ItPriorityMatrix() {
     }
 
     public static Priority priorityOf(int impact, int urgency) {

@@ -1,0 +1,14 @@
+package dev.incidentloop.incident.lifecycle;
+
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** The reporter accepts the resolution (satisfaction 1..5); the incident closes.
+ *
+ * @param expectedVersion the version the caller saw (If-Match), or null to act on whatever is current */
+public record ConfirmResolution(
+        @TargetAggregateIdentifier UUID incidentId, int satisfaction, String comment,
+                                String by,
+        @TargetAggregateVersion Long expectedVersion) {
+}

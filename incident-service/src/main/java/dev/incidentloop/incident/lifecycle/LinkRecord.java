@@ -1,0 +1,12 @@
+package dev.incidentloop.incident.lifecycle;
+
+import dev.incidentloop.events.LinkType;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** @param expectedVersion the version the caller saw (If-Match), or null to act on whatever is current */
+public record LinkRecord(
+        @TargetAggregateIdentifier UUID incidentId, LinkType linkType, String reference, String by,
+        @TargetAggregateVersion Long expectedVersion) {
+}

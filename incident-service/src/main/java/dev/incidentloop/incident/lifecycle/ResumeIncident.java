@@ -1,0 +1,11 @@
+package dev.incidentloop.incident.lifecycle;
+
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** @param expectedVersion the version the caller saw (If-Match), or null to act on whatever is current */
+public record ResumeIncident(
+        @TargetAggregateIdentifier UUID incidentId, String by,
+        @TargetAggregateVersion Long expectedVersion) {
+}

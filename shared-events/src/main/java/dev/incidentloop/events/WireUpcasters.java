@@ -1,0 +1,46 @@
+package dev.incidentloop.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns the data of an earlier version of an event into the current version, so that readers of the contract
+ * still accept what was published before a change. One entry per (type, older version), each a step to the next.
+ */
+public final class WireUpcasters {
+
+    private record Step(EventType type, int from) {
+    }
+
+    private static final Map<Step, UnaryOperator<ObjectNode>> STEPS = Map.of(
+            // IncidentResolved v1 -> v2: notes renamed to resolutionNotes; line of support and fix type added,
+            // unknown for what was resolved before they were recorded.
+            new Step(EventType.INCIDENT_RESOLVED, 1), data -> {
+                data.set("resolutionNotes", data.remove("notes"));
+                data.putNull("supportLine");
+                data.putNull("fixType");
+                return data;
+            });
+
+    private WireUpcasters() {
+    }
+
+    static boolean canUpcast(EventType type, int from) {
+        for (int v = from; v < type.version(); v++) {
+            if (!STEPS.containsKey(new Step(type, v))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The data of {@code type} at version {@code from}, as the current version. */
+    public static ObjectNode upcast(EventType type, int from, ObjectNode data) {
+        ObjectNode current = data;
+        for (int v = from; v < type.version(); v++) {
+            current = STEPS.get(new Step(type, v)).apply(current);
+        }
+        return current;
+    }
+}
