@@ -95,8 +95,15 @@ public final class RealInfrastructure {
 
         static Postgres embedded() {
             try {
-                // stopped, and its temporary data removed, by its own shutdown hook
-                EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+                // stopped, and its temporary data removed, after the Spring contexts that use it are closed
+                EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                SpringApplication.getShutdownHandlers().add(() -> {
+                    try {
+                        pg.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
                 return new Postgres("jdbc:postgresql://localhost:" + pg.getPort() + "/");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);

@@ -17,7 +17,9 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
                 "spring.kafka.bootstrap-servers=" + RealInfrastructure.kafkaBootstrapServers(),
                 "spring.datasource.url=" + RealInfrastructure.jdbcUrl(service.replace('-', '_')),
                 "spring.datasource.username=" + RealInfrastructure.dbUser(),
-                "spring.datasource.password=" + RealInfrastructure.dbPassword()
+                "spring.datasource.password=" + RealInfrastructure.dbPassword(),
+                // a test JVM ends with its contexts: open keep-alive connections need not be waited for
+                "server.shutdown=immediate"
         ).and(TestUsers.properties()).applyTo(context);
     }
 }

@@ -43,8 +43,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         TypeMismatchException mismatch = find(ex, TypeMismatchException.class);
         if (mismatch != null && ex.getMethodParameter() != null) {
             String field = ex.getMethodParameter().getParameterName();
-            FieldError error = new FieldError(field, "cannot be read as " + mismatch.getRequiredType().getSimpleName()
-                    + ": '" + mismatch.getValue() + "'");
+            Class<?> type = mismatch.getRequiredType();
+            String message = type != null && type.isEnum() ? "must be one of " + WireNames.of(type)
+                    : "cannot be read as " + (type == null ? "the expected type" : type.getSimpleName())
+                    + ": '" + mismatch.getValue() + "'";
+            FieldError error = new FieldError(field, message);
             return Mono.just(ResponseEntity.badRequest().body(invalid(field + " " + error.message(), List.of(error))));
         }
         JsonMappingException mapping = find(ex, JsonMappingException.class);

@@ -1,0 +1,74 @@
+package dev.incidentloop.incident.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentloop.events.EventCodec;
+import dev.incidentloop.events.IncidentResolved;
+import dev.incidentloop.events.Topics;
+import dev.incidentloop.testsupport.KafkaProbe;
+import dev.incidentloop.testsupport.RealInfrastructure;
+import dev.incidentloop.testsupport.ServiceIntegrationTest;
+import dev.incidentloop.testsupport.TestUsers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * An incident whose store holds an IncidentResolved of revision 1 (the field was called {@code notes}) still loads,
+ * takes commands, and goes out on Kafka as version 2.
+ */
+@ServiceIntegrationTest
+class UpcastingIT {
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void an_incident_stored_with_a_version_1_event_loads_and_takes_commands() {
+        UUID id = web.post().uri("/incidents").headers(h -> h.setBasicAuth(TestUsers.REPORTER,
+                        TestUsers.password(TestUsers.REPORTER)))
+                .bodyValue(Map.of("title", "Old incident", "category", "it-service", "impact", 3, "urgency", 3))
+                .exchange().expectStatus().isCreated()
+                .expectBody(IncidentView.class).returnResult().getResponseBody().incidentId();
+        String v1 = """
+                {"incidentId":"%s","resolvedBy":"zhang.min","resolutionCode":"config-fix",
+                 "notes":"Restarted the relay","occurredAt":"2025-12-01T09:40:00Z"}""".formatted(id);
+        jdbc.update("""
+                insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                              payload, payloadrevision, payloadtype, timestamp)
+                values (?, 2, 'Incident', ?, ?, ?, '1', ?, ?)""",
+                id.toString(), UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                v1.getBytes(StandardCharsets.UTF_8), IncidentResolved.class.getName(),
+                Instant.parse("2025-12-01T09:40:00Z").toString());
+
+        web.get().uri("/incidents/" + id).headers(h -> h.setBasicAuth(TestUsers.REPORTER,
+                        TestUsers.password(TestUsers.REPORTER))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.state").isEqualTo("RESOLVED")
+                .jsonPath("$.resolutionNotes").isEqualTo("Restarted the relay")
+                .jsonPath("$.resolvedAtLine").isEmpty();
+        web.post().uri("/incidents/" + id + "/close").headers(h -> h.setBasicAuth(TestUsers.RESPONDER,
+                        TestUsers.password(TestUsers.RESPONDER))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("CLOSED");
+
+        try (var events = new KafkaProbe(RealInfrastructure.kafkaBootstrapServers(), Topics.INCIDENT_EVENTS.name())) {
+            var record = events.awaitRecord(r -> r.key().equals(id.toString())
+                    && codec.decode(r.value()).data() instanceof IncidentResolved, Duration.ofSeconds(30));
+            assertThat(codec.toTree(codec.decode(record.value())).get("type").asText())
+                    .isEqualTo("dev.incidentloop.incident.resolved.v2");
+            assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                    .contains("\"resolutionNotes\":\"Restarted the relay\"").doesNotContain("\"notes\"");
+        }
+    }
+}
