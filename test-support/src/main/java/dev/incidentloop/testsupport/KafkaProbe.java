@@ -65,12 +65,23 @@ public final class KafkaProbe implements AutoCloseable {
         consumer.close();
     }
 
-    /** Sends raw records, as another system would. */
+    /** Sends a raw record, as another system would. */
     public static void send(String bootstrapServers, String topic, String key, byte[] value) {
+        sendAll(bootstrapServers, topic, key, List.of(value));
+    }
+
+    /** Sends raw records with one key, in order, and waits until the broker has them all. */
+    public static void sendAll(String bootstrapServers, String topic, String key, List<byte[]> values) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (byte[] value : values) {
+                sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+            }
+            for (var ack : sent) {
+                ack.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }

@@ -3,6 +3,7 @@ package dev.incidentloop.incident.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.incidentloop.events.AlertRepeated;
 import dev.incidentloop.events.Category;
 import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.IncidentReported;
@@ -97,6 +98,28 @@ class IntakeIT {
         await().atMost(WAIT).untilAsserted(() -> incident(incident).expectStatus().isOk()
                 .expectBody().jsonPath("$.occurrences").isEqualTo(25));
         assertThat(first.effectiveDedupKey()).isEqualTo(dedupKey);
+    }
+
+    @Test
+    void an_alert_storm_is_collapsed_into_far_fewer_events_than_repeats() {
+        String dedupKey = "storm-" + UUID.randomUUID();
+        int records = 2_000;
+        var opening = trigger("zabbix", "S-0-" + dedupKey, dedupKey);
+        KafkaProbe.sendAll(RealInfrastructure.kafkaBootstrapServers(), Topics.INTAKE.name(), dedupKey,
+                java.util.stream.IntStream.range(0, records)
+                        .mapToObj(i -> json(trigger("zabbix", "S-" + i + "-" + dedupKey, dedupKey))).toList());
+        UUID incident = IntakeListener.incidentId(opening);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> incident(incident).expectStatus().isOk()
+                .expectBody().jsonPath("$.occurrences").isEqualTo(records));
+        try (var events = new KafkaProbe(RealInfrastructure.kafkaBootstrapServers(), Topics.INCIDENT_EVENTS.name())) {
+            events.awaitRecord(r -> r.key().equals(incident.toString())
+                    && codec.decode(r.value()).data() instanceof AlertRepeated a && a.occurrences() == records, WAIT);
+            long repeatEvents = events.seen(r -> r.key().equals(incident.toString())
+                    && codec.decode(r.value()).data() instanceof AlertRepeated).size();
+            // one event per poll of up to 500 records, not one per repeat
+            assertThat(repeatEvents).isBetween(1L, (long) records / 50);
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -102,24 +103,15 @@ public class KafkaWiring {
     ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> eventListenerFactory(
             KafkaProperties properties, DefaultErrorHandler errorHandler,
             @Value("${spring.application.name}") String group) {
-        Map<String, Object> config = consumerConfig(properties, group);
-        var values = new ErrorHandlingDeserializer<>(new EnvelopeSerde.EnvelopeDeserializer());
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, EventEnvelope>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
-        factory.setCommonErrorHandler(errorHandler);
-        return factory;
+        return listenerFactory(properties, errorHandler, group,
+                new ErrorHandlingDeserializer<>(new EnvelopeSerde.EnvelopeDeserializer()));
     }
 
     @Bean(RAW_LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> rawListenerFactory(
             KafkaProperties properties, DefaultErrorHandler errorHandler,
             @Value("${spring.application.name}") String group) {
-        Map<String, Object> config = consumerConfig(properties, group);
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer()));
-        factory.setCommonErrorHandler(errorHandler);
-        return factory;
+        return listenerFactory(properties, errorHandler, group, new ByteArrayDeserializer());
     }
 
     @Bean(RAW_BATCH_LISTENER_FACTORY)
@@ -143,6 +135,15 @@ public class KafkaWiring {
         consumed.orderedStream().flatMap(c -> c.topics().stream()).distinct()
                 .forEach(topic -> topics.add(new NewTopic(topic.deadLetter(group), 1, replication)));
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static <V> ConcurrentKafkaListenerContainerFactory<String, V> listenerFactory(
+            KafkaProperties properties, DefaultErrorHandler errorHandler, String group, Deserializer<V> values) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, V>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumerConfig(properties, group),
+                new StringDeserializer(), values));
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
     }
 
     private static Map<String, Object> consumerConfig(KafkaProperties properties, String group) {
