@@ -38,7 +38,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.startTimes = startTimes;
     }
 
-    static LocalPlatform start(PlatformConfig config) throws Exception {
+    public static LocalPlatform start(PlatformConfig config) throws Exception {
         Path data = config.dataDir().toAbsolutePath();
         List<String> databases = Arrays.stream(Service.values()).map(Service::database).toList();
         Instant t0 = Instant.now();
@@ -84,16 +84,22 @@ public final class LocalPlatform implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The API key the embedded default configures for a monitoring system (role reporter). */
+    public static String demoApiKey() {
+        return DemoAccounts.API_KEY;
+    }
+
     public String url(Service service) {
         return "http://localhost:" + config.port(service);
     }
 
-    Map<Service, Duration> startTimes() {
+    /** How long each service took from process start to healthy. */
+    public Map<Service, Duration> startTimes() {
         return startTimes;
     }
 
     /** Resident memory of each service process in kB. */
-    Map<Service, Long> residentKb() {
+    public Map<Service, Long> residentKb() {
         Map<Service, Long> rss = new EnumMap<>(Service.class);
         services.forEach((service, process) -> rss.put(service, process.residentKb()));
         return rss;

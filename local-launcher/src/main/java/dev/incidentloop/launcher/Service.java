@@ -1,7 +1,7 @@
 package dev.incidentloop.launcher;
 
 /** The four services, with their default ports and databases. */
-enum Service {
+public enum Service {
     INCIDENT("incident-service", 8081),
     ESCALATION("escalation-service", 8082),
     NOTIFICATION("notification-service", 8083),
@@ -15,7 +15,7 @@ enum Service {
         this.defaultPort = defaultPort;
     }
 
-    String artifact() {
+    public String artifact() {
         return artifact;
     }
 

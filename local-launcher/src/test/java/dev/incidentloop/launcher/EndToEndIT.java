@@ -11,7 +11,6 @@ import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.Topics;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,11 +134,7 @@ class EndToEndIT {
     }
 
     private PlatformConfig config() throws IOException {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, freePort());
-        }
-        return new PlatformConfig(data, Path.of("target/services"), freePort(), freePort(), freePort(), ports,
+        return PlatformConfig.onFreePorts(data, Path.of("target/services"),
                 Map.of(Service.ESCALATION, List.of("--escalation.response-targets.P3=3s",
                         "--escalation.response-targets.P4=" + P4_TARGET.toSeconds() + "s",
                         "--db-scheduler.polling-interval=500ms")));
@@ -208,11 +202,5 @@ class EndToEndIT {
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

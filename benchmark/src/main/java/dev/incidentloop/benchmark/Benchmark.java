@@ -1,0 +1,100 @@
+package dev.incidentloop.benchmark;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.incidentloop.events.EventCodec;
+import dev.incidentloop.launcher.LocalPlatform;
+import dev.incidentloop.launcher.PlatformConfig;
+import dev.incidentloop.launcher.Service;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs the embedded default on a fresh data folder and measures, in one run: the broker raw, the alert-storm
+ * intake, report-to-feed latency, and each service's start time and memory. Prints a table and writes JSON.
+ */
+public final class Benchmark {
+
+    /** Everything one run measured; written as JSON. */
+    public record Results(Instant at, BenchmarkOptions options, RawKafka.Result rawKafka,
+                          IntakeStorm.Result intake, double intakeToRawConsumeRatio, FeedLatency.Result feedLatency,
+                          String replay, Map<String, Double> startSeconds, Map<String, Long> rssMegabytes) {
+    }
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(BenchmarkOptions.parse(args));
+    }
+
+    static Results run(BenchmarkOptions options) throws Exception {
+        deleteRecursively(options.dataDir());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        System.out.println("Starting the embedded platform (data in " + options.dataDir().toAbsolutePath() + ")");
+        PlatformConfig config = PlatformConfig.onFreePorts(options.dataDir(), options.servicesDir(), Map.of());
+        try (LocalPlatform platform = LocalPlatform.start(config)) {
+            String bootstrap = platform.kafkaBootstrapServers();
+            System.out.println("1/3 raw Kafka baseline");
+            var raw = RawKafka.run(bootstrap, options.rawRecords(), IntakeStorm.record(run, 0, 0));
+            System.out.println("2/3 report-to-feed latency");
+            var latency = FeedLatency.run(platform.url(Service.INCIDENT),
+                    platform.url(Service.NOTIFICATION) + "/feed", LocalPlatform.demoApiKey(), "responder",
+                    "responder-demo", run, options.reportRate(), options.reportDuration());
+            System.out.println("3/3 alert-storm intake");
+            var intake = IntakeStorm.run(bootstrap, run, options.intakeRecords(), options.repeatShare());
+
+            Map<String, Double> start = new LinkedHashMap<>();
+            platform.startTimes().forEach((s, d) -> start.put(s.artifact(), d.toMillis() / 1000.0));
+            Map<String, Long> rss = new LinkedHashMap<>();
+            platform.residentKb().forEach((s, kb) -> rss.put(s.artifact(), kb / 1024));
+            var results = new Results(Instant.now(), options, raw, intake,
+                    intake.processedPerSecond() / raw.consumedPerSecond(), latency,
+                    "not measured: reporting-service has no replay yet", start, rss);
+            print(results);
+            Files.createDirectories(options.output().toAbsolutePath().getParent());
+            EventCodec.defaultMapper().copy().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(options.output().toFile(), results);
+            System.out.println("Figures written to " + options.output().toAbsolutePath());
+            return results;
+        }
+    }
+
+    private static void print(Results r) {
+        var out = new StringBuilder("\n");
+        out.append(String.format("%-44s %14s%n", "measure", "value"));
+        out.append(String.format("%-44s %,14.0f%n", "raw Kafka produce, records/s (" + r.rawKafka().recordBytes()
+                + " B)", r.rawKafka().producedPerSecond()));
+        out.append(String.format("%-44s %,14.0f%n", "raw Kafka consume, records/s", r.rawKafka().consumedPerSecond()));
+        out.append(String.format("%-44s %,14.0f%n", "intake published, records/s", r.intake().publishedPerSecond()));
+        out.append(String.format("%-44s %,14.0f%n", "intake processed, records/s (" + r.intake().alerts()
+                + " alerts)", r.intake().processedPerSecond()));
+        out.append(String.format("%-44s %13.1f%%  (target >= 25%%)%n", "intake / raw consume",
+                100 * r.intakeToRawConsumeRatio()));
+        var l = r.feedLatency();
+        out.append(String.format("%-44s %14s%n", "feed latency at " + l.rate() + "/s for " + l.seconds() + " s",
+                l.received() + "/" + l.sent() + " seen, " + l.failed() + " failed"));
+        out.append(String.format("%-44s %14.1f%n", "  p50 ms", l.p50Ms()));
+        out.append(String.format("%-44s %14.1f%n", "  p95 ms", l.p95Ms()));
+        out.append(String.format("%-44s %14.1f  (target <= 100)%n", "  p99 ms", l.p99Ms()));
+        out.append(String.format("%-44s %14.1f%n", "  max ms", l.maxMs()));
+        out.append(String.format("%-44s %14s%n", "replay", r.replay()));
+        r.startSeconds().forEach((s, sec) -> out.append(String.format("%-44s %14.1f%n", s + " start, s", sec)));
+        r.rssMegabytes().forEach((s, mb) -> out.append(String.format("%-44s %14d  (target <= 300)%n",
+                s + " RSS, MB", mb)));
+        System.out.println(out);
+    }
+
+    private static void deleteRecursively(java.nio.file.Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (var p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

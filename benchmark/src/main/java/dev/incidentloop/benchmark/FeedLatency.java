@@ -1,0 +1,106 @@
+package dev.incidentloop.benchmark;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Reports incidents over HTTP at a fixed rate and times each from just before its request is sent until its item
+ * arrives on an open SSE feed, as an on-call person would see it.
+ */
+final class FeedLatency {
+
+    record Result(int rate, long seconds, int sent, int failed, int received, double p50Ms, double p95Ms,
+                  double p99Ms, double maxMs) {
+    }
+
+    private static final Pattern TITLE = Pattern.compile("New incident: bench-latency (\\S+) (\\d+) ");
+
+    private FeedLatency() {
+    }
+
+    static Result run(String incidentUrl, String feedUrl, String apiKey, String feedUser, String feedPassword,
+                      String run, int rate, Duration duration) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+        Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        AtomicInteger received = new AtomicInteger();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((feedUser + ":" + feedPassword)
+                .getBytes(StandardCharsets.UTF_8));
+
+        var feed = http.send(HttpRequest.newBuilder(URI.create(feedUrl))
+                .header("Accept", "text/event-stream").header("Authorization", basic).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        InputStream body = feed.body();
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    long now = System.nanoTime();
+                    Matcher m = TITLE.matcher(line);
+                    if (line.startsWith("data:") && m.find() && m.group(1).equals(run)) {
+                        Long sent = sentAt.remove(Integer.parseInt(m.group(2)));
+                        if (sent != null) {
+                            latencies.recordValue(Math.max(1, (now - sent) / 1_000));
+                            received.incrementAndGet();
+                        }
+                    }
+                }
+            } catch (Exception closed) {
+                // the phase is over
+            }
+        });
+
+        int total = (int) (rate * duration.toSeconds());
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Progress progress = new Progress("feed latency", total);
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / rate;
+        pacer.scheduleAtFixedRate(() -> {
+            int n = sent.getAndIncrement();
+            if (n >= total) {
+                return;
+            }
+            String json = "{\"title\":\"bench-latency " + run + " " + n + " \",\"category\":\"it-service\","
+                    + "\"impact\":3,\"urgency\":3}";
+            var request = HttpRequest.newBuilder(URI.create(incidentUrl + "/incidents"))
+                    .header("Content-Type", "application/json").header("X-API-Key", apiKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+            sentAt.put(n, System.nanoTime());
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error != null || response.statusCode() != 201) {
+                    failed.incrementAndGet();
+                    sentAt.remove(n);
+                }
+            });
+            progress.report(n + 1L);
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+
+        long deadline = System.nanoTime() + duration.plusSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && (sent.get() < total || !sentAt.isEmpty())) {
+            Thread.sleep(100);
+        }
+        pacer.shutdownNow();
+        body.close();
+        reader.interrupt();
+        return new Result(rate, duration.toSeconds(), Math.min(sent.get(), total), failed.get(), received.get(),
+                latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(95) / 1000.0,
+                latencies.getValueAtPercentile(99) / 1000.0, latencies.getMaxValue() / 1000.0);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.incidentloop.benchmark;
+
+import dev.incidentloop.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * An alert storm on the intake topic: N records, a share of which repeat an alert already raised. Timed from the
+ * first record sent until incident-service's consumer group has committed the last one.
+ */
+final class IntakeStorm {
+
+    static final String GROUP = "incident-service";
+
+    record Result(int records, int alerts, double publishedPerSecond, double processedPerSecond) {
+    }
+
+    private IntakeStorm() {
+    }
+
+    /** A record of the intake's shape; the storm's records are this size, give or take a few digits. */
+    static byte[] record(String run, long reportNo, long alertNo) {
+        return ("{\"reportId\":\"" + run + "-" + reportNo + "\",\"source\":\"bench\",\"dedupKey\":\"" + run + "-"
+                + alertNo + "\",\"title\":\"bench " + run + " alert " + alertNo + "\",\"description\":\"disk usage "
+                + "above 95% on the database volume\",\"category\":\"it-service\",\"impact\":2,\"urgency\":3,"
+                + "\"reportedBy\":\"bench\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Result run(String bootstrap, String run, int records, double repeatShare) throws Exception {
+        int alerts = Math.max(1, (int) Math.round(records * (1 - repeatShare)));
+        int every = Math.max(1, records / alerts);
+        var random = new SplittableRandom(42);
+        Progress published = new Progress("intake publish", records);
+        long t0 = System.nanoTime();
+        try (var producer = new KafkaProducer<>(RawKafka.producerConfig(bootstrap), new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<Future<?>> pending = new ArrayList<>();
+            int raised = 0;
+            for (int i = 0; i < records; i++) {
+                long alert = (i % every == 0 && raised < alerts) ? raised++ : random.nextInt(Math.max(raised, 1));
+                pending.add(producer.send(new ProducerRecord<>(Topics.INTAKE.name(), run + "-" + alert,
+                        record(run, i, alert))));
+                if (pending.size() == 10_000) {
+                    for (var ack : pending) {
+                        ack.get();
+                    }
+                    pending.clear();
+                    published.report(i + 1L);
+                }
+            }
+            for (var ack : pending) {
+                ack.get();
+            }
+            alerts = raised;
+        }
+        double publishSeconds = (System.nanoTime() - t0) / 1e9;
+        published.report(records);
+
+        Progress processed = new Progress("intake process", records);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, Long> end = endOffsets(admin);
+            long target = end.values().stream().mapToLong(Long::longValue).sum();
+            long base = target - records;
+            while (true) {
+                Map<TopicPartition, Long> committed = committed(admin);
+                long done = committed.values().stream().mapToLong(Long::longValue).sum() - base;
+                processed.report(Math.max(0, Math.min(done, records)));
+                if (end.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+        }
+        double processSeconds = (System.nanoTime() - t0) / 1e9;
+        return new Result(records, alerts, records / publishSeconds, records / processSeconds);
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+        var partitions = admin.describeTopics(List.of(Topics.INTAKE.name())).allTopicNames().get()
+                .get(Topics.INTAKE.name()).partitions().stream()
+                .map(p -> new TopicPartition(Topics.INTAKE.name(), p.partition()))
+                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        return admin.listOffsets(partitions).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private static Map<TopicPartition, Long> committed(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
+                .partitionsToOffsetAndMetadata().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.INTAKE.name())
+                        && e.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+}

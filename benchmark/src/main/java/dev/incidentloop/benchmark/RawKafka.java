@@ -1,0 +1,86 @@
+package dev.incidentloop.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** What the same broker does with records of the intake's size when nothing but Kafka clients touch them. */
+final class RawKafka {
+
+    record Result(int records, int recordBytes, double producedPerSecond, double consumedPerSecond) {
+    }
+
+    private RawKafka() {
+    }
+
+    static Result run(String bootstrap, int records, byte[] value) throws Exception {
+        String topic = "bench.raw." + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        }
+        Progress produced = new Progress("raw produce", records);
+        long t0 = System.nanoTime();
+        try (var producer = new KafkaProducer<>(producerConfig(bootstrap), new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+            for (int i = 0; i < records; i++) {
+                pending.add(producer.send(new ProducerRecord<>(topic, "key-" + (i % 10_000), value)));
+                if (pending.size() == 10_000) {
+                    for (var ack : pending) {
+                        ack.get();
+                    }
+                    pending.clear();
+                    produced.report(i + 1L);
+                }
+            }
+            for (var ack : pending) {
+                ack.get();
+            }
+        }
+        double produceSeconds = (System.nanoTime() - t0) / 1e9;
+        produced.report(records);
+
+        Progress consumed = new Progress("raw consume", records);
+        long t1 = System.nanoTime();
+        long count = 0;
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(Set.copyOf(partitions));
+            while (count < records) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+                consumed.report(count);
+            }
+        }
+        double consumeSeconds = (System.nanoTime() - t1) / 1e9;
+        return new Result(records, value.length, records / produceSeconds, records / consumeSeconds);
+    }
+
+    /** The same producer settings the services use: idempotent, acks=all, a few milliseconds of linger. */
+    static Map<String, Object> producerConfig(String bootstrap) {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5);
+    }
+}

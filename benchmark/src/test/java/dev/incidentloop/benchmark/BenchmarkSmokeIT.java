@@ -1,0 +1,36 @@
+package dev.incidentloop.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run of the harness with tiny numbers, so that it keeps working; the figures of such a run mean nothing and are
+ * not checked against targets.
+ */
+class BenchmarkSmokeIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void a_tiny_run_measures_every_phase_and_writes_its_figures() throws Exception {
+        Path output = temp.resolve("results.json");
+        var options = BenchmarkOptions.parse("--intake-records=2000", "--raw-records=2000", "--report-rate=20",
+                "--report-seconds=3", "--data=" + temp.resolve("data"), "--services=../local-launcher/target/services",
+                "--output=" + output);
+
+        var results = Benchmark.run(options);
+
+        assertThat(results.rawKafka().consumedPerSecond()).isPositive();
+        assertThat(results.intake().alerts()).isEqualTo(200);
+        assertThat(results.intake().processedPerSecond()).isPositive();
+        assertThat(results.feedLatency().sent()).isEqualTo(60);
+        assertThat(results.feedLatency().received()).isEqualTo(60);
+        assertThat(results.rssMegabytes()).hasSize(4).allSatisfy((service, mb) -> assertThat(mb).isPositive());
+        assertThat(Files.readString(output)).contains("\"intakeToRawConsumeRatio\"", "\"p99Ms\"");
+    }
+}
