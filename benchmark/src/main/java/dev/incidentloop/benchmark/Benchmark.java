@@ -36,6 +36,15 @@ public final class Benchmark {
         System.out.println("Starting the embedded platform (data in " + options.dataDir().toAbsolutePath() + ")");
         PlatformConfig config = PlatformConfig.onFreePorts(options.dataDir(), options.servicesDir(), Map.of());
         try (LocalPlatform platform = LocalPlatform.start(config)) {
+            // stopped on Ctrl-C too, or the services would outlive the benchmark
+            Thread stopOnExit = new Thread(() -> {
+                try {
+                    platform.close();
+                } catch (Exception e) {
+                    System.err.println("Stopping the platform failed: " + e);
+                }
+            }, "benchmark-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
             String bootstrap = platform.kafkaBootstrapServers();
             System.out.println("1/3 raw Kafka baseline");
             var raw = RawKafka.run(bootstrap, options.rawRecords(), IntakeStorm.record(run, 0, 0));

@@ -55,8 +55,9 @@ class IntakeListener {
         this.dedup = dedup;
     }
 
+    /** Larger polls collapse more repeats into one command. */
     @KafkaListener(topics = "#{T(dev.incidentloop.events.Topics).INTAKE.name()}",
-            containerFactory = KafkaWiring.RAW_BATCH_LISTENER_FACTORY)
+            containerFactory = KafkaWiring.RAW_BATCH_LISTENER_FACTORY, properties = "max.poll.records=2000")
     void onPoll(List<ConsumerRecord<String, byte[]>> records) {
         Map<Alert, List<Item>> triggers = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {

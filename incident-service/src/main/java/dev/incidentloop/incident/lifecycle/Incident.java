@@ -35,7 +35,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * The incident. Command handlers check the transition against the state (see {@link IncidentState}), then apply;
  * event-sourcing handlers only assign.
  */
-@Aggregate
+@Aggregate(cache = "incidentCache")
 public class Incident {
 
     static final String SYSTEM = "system";

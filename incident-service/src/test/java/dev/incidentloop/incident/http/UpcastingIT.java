@@ -3,6 +3,8 @@ package dev.incidentloop.incident.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentloop.events.EventCodec;
+import dev.incidentloop.events.IncidentClassified;
+import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.Topics;
 import dev.incidentloop.testsupport.KafkaProbe;
@@ -12,7 +14,6 @@ import dev.incidentloop.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,23 +35,30 @@ class UpcastingIT {
 
     private final EventCodec codec = new EventCodec();
 
-    @Test
-    void an_incident_stored_with_a_version_1_event_loads_and_takes_commands() {
-        UUID id = web.post().uri("/incidents").headers(h -> h.setBasicAuth(TestUsers.REPORTER,
-                        TestUsers.password(TestUsers.REPORTER)))
-                .bodyValue(Map.of("title", "Old incident", "category", "it-service", "impact", 3, "urgency", 3))
-                .exchange().expectStatus().isCreated()
-                .expectBody(IncidentView.class).returnResult().getResponseBody().incidentId();
-        String v1 = """
-                {"incidentId":"%s","resolvedBy":"zhang.min","resolutionCode":"config-fix",
-                 "notes":"Restarted the relay","occurredAt":"2025-12-01T09:40:00Z"}""".formatted(id);
+    private void store(UUID id, long sequence, Class<?> type, String revision, String json) {
         jdbc.update("""
                 insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
                                               payload, payloadrevision, payloadtype, timestamp)
-                values (?, 2, 'Incident', ?, ?, ?, '1', ?, ?)""",
-                id.toString(), UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
-                v1.getBytes(StandardCharsets.UTF_8), IncidentResolved.class.getName(),
-                Instant.parse("2025-12-01T09:40:00Z").toString());
+                values (?, ?, 'Incident', ?, ?, ?, ?, ?, ?)""",
+                id.toString(), sequence, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                json.getBytes(StandardCharsets.UTF_8), revision, type.getName(),
+                Instant.parse("2025-12-01T09:00:00Z").plusSeconds(sequence).toString());
+    }
+
+    @Test
+    void an_incident_stored_with_a_version_1_event_loads_and_takes_commands() {
+        // The whole stream is written as an older release stored it; the service has never loaded this incident.
+        UUID id = UUID.randomUUID();
+        store(id, 0, IncidentReported.class, "1", """
+                {"incidentId":"%s","title":"Old incident","description":null,"category":"it-service",
+                 "reportedBy":"li.wei","channel":"http","occurredAt":"2025-12-01T09:00:00Z"}""".formatted(id));
+        store(id, 1, IncidentClassified.class, "1", """
+                {"incidentId":"%s","category":"it-service","classification":{"kind":"it-service","impact":3,
+                 "urgency":3},"priority":"P5","classifiedBy":"li.wei","occurredAt":"2025-12-01T09:00:00Z"}"""
+                .formatted(id));
+        store(id, 2, IncidentResolved.class, "1", """
+                {"incidentId":"%s","resolvedBy":"zhang.min","resolutionCode":"config-fix",
+                 "notes":"Restarted the relay","occurredAt":"2025-12-01T09:40:00Z"}""".formatted(id));
 
         web.get().uri("/incidents/" + id).headers(h -> h.setBasicAuth(TestUsers.REPORTER,
                         TestUsers.password(TestUsers.REPORTER))).exchange()
