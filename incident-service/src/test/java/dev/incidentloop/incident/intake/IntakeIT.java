@@ -175,7 +175,9 @@ class IntakeIT {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("title", "category"));
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("category")
+                .jsonPath("$.errors[1].field").isEqualTo("title");
     }
 
     private static IntakeReport trigger(String source, String reportId, String dedupKey) {
