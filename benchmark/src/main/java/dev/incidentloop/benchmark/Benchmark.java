@@ -20,7 +20,8 @@ public final class Benchmark {
     /** Everything one run measured; written as JSON. */
     public record Results(Instant at, BenchmarkOptions options, RawKafka.Result rawKafka,
                           IntakeStorm.Result intake, double intakeToRawConsumeRatio, FeedLatency.Result feedLatency,
-                          String replay, Map<String, Double> startSeconds, Map<String, Long> rssMegabytes) {
+                          ReplayPhase.Result replay, double replayToRawConsumeRatio, Map<String, Double> startSeconds,
+                          Map<String, Long> rssMegabytes) {
     }
 
     private Benchmark() {
@@ -46,22 +47,24 @@ public final class Benchmark {
             }, "benchmark-stop");
             Runtime.getRuntime().addShutdownHook(stopOnExit);
             String bootstrap = platform.kafkaBootstrapServers();
-            System.out.println("1/3 raw Kafka baseline");
+            System.out.println("1/4 raw Kafka baseline");
             var raw = RawKafka.run(bootstrap, options.rawRecords(), IntakeStorm.record(run, 0, 0));
-            System.out.println("2/3 report-to-feed latency");
+            System.out.println("2/4 report-to-feed latency");
             var latency = FeedLatency.run(platform.url(Service.INCIDENT),
                     platform.url(Service.NOTIFICATION) + "/feed", LocalPlatform.demoApiKey(), "responder",
                     "responder-demo", run, options.reportRate(), options.reportDuration());
-            System.out.println("3/3 alert-storm intake");
+            System.out.println("3/4 alert-storm intake");
             var intake = IntakeStorm.run(bootstrap, run, options.intakeRecords(), options.repeatShare());
+            System.out.println("4/4 replay of the reporting read model");
+            var replay = ReplayPhase.run(bootstrap, platform.url(Service.REPORTING), "admin", "admin-demo");
 
             Map<String, Double> start = new LinkedHashMap<>();
             platform.startTimes().forEach((s, d) -> start.put(s.artifact(), d.toMillis() / 1000.0));
             Map<String, Long> rss = new LinkedHashMap<>();
             platform.residentKb().forEach((s, kb) -> rss.put(s.artifact(), kb / 1024));
             var results = new Results(Instant.now(), options, raw, intake,
-                    intake.processedPerSecond() / raw.consumedPerSecond(), latency,
-                    "not measured: reporting-service has no replay yet", start, rss);
+                    intake.processedPerSecond() / raw.consumedPerSecond(), latency, replay,
+                    replay.eventsPerSecond() / raw.consumedPerSecond(), start, rss);
             print(results);
             Files.createDirectories(options.output().toAbsolutePath().getParent());
             EventCodec.defaultMapper().copy().enable(SerializationFeature.INDENT_OUTPUT)
@@ -89,7 +92,10 @@ public final class Benchmark {
         out.append(String.format("%-44s %14.1f%n", "  p95 ms", l.p95Ms()));
         out.append(String.format("%-44s %14.1f  (target <= 100)%n", "  p99 ms", l.p99Ms()));
         out.append(String.format("%-44s %14.1f%n", "  max ms", l.maxMs()));
-        out.append(String.format("%-44s %14s%n", "replay", r.replay()));
+        out.append(String.format("%-44s %,14.0f%n", "replay, events/s (" + r.replay().events() + " events)",
+                r.replay().eventsPerSecond()));
+        out.append(String.format("%-44s %13.1f%%  (target >= 50%%)%n", "replay / raw consume",
+                100 * r.replayToRawConsumeRatio()));
         r.startSeconds().forEach((s, sec) -> out.append(String.format("%-44s %14.1f%n", s + " start, s", sec)));
         r.rssMegabytes().forEach((s, mb) -> out.append(String.format("%-44s %14d  (target <= 300)%n",
                 s + " RSS, MB", mb)));

@@ -39,6 +39,21 @@ final class IntakeStorm {
                 + "\"reportedBy\":\"bench\"}").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Waits until the group has committed everything on the topics, as they stand now. */
+    static void awaitCaughtUp(Admin admin, String group, String... topics) throws Exception {
+        for (String topic : topics) {
+            Map<TopicPartition, Long> end = endOffsets(admin, topic);
+            while (true) {
+                Map<TopicPartition, Long> committed = committed(admin, group, topic);
+                if (end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                        || committed.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     static Result run(String bootstrap, String run, int records, double repeatShare) throws Exception {
         int alerts = Math.max(1, (int) Math.round(records * (1 - repeatShare)));
         int every = Math.max(1, records / alerts);
@@ -71,11 +86,11 @@ final class IntakeStorm {
 
         Progress processed = new Progress("intake process", records);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            Map<TopicPartition, Long> end = endOffsets(admin);
+            Map<TopicPartition, Long> end = endOffsets(admin, Topics.INTAKE.name());
             long target = end.values().stream().mapToLong(Long::longValue).sum();
             long base = target - records;
             while (true) {
-                Map<TopicPartition, Long> committed = committed(admin);
+                Map<TopicPartition, Long> committed = committed(admin, GROUP, Topics.INTAKE.name());
                 long done = committed.values().stream().mapToLong(Long::longValue).sum() - base;
                 processed.report(Math.max(0, Math.min(done, records)));
                 if (end.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
@@ -88,20 +103,19 @@ final class IntakeStorm {
         return new Result(records, alerts, records / publishSeconds, records / processSeconds);
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
-        var partitions = admin.describeTopics(List.of(Topics.INTAKE.name())).allTopicNames().get()
-                .get(Topics.INTAKE.name()).partitions().stream()
-                .map(p -> new TopicPartition(Topics.INTAKE.name(), p.partition()))
+    static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
                 .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
         return admin.listOffsets(partitions).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
-    private static Map<TopicPartition, Long> committed(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
+    static Map<TopicPartition, Long> committed(Admin admin, String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.INTAKE.name())
-                        && e.getValue() != null)
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }

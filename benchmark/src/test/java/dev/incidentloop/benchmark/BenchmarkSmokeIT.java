@@ -30,7 +30,9 @@ class BenchmarkSmokeIT {
         assertThat(results.intake().processedPerSecond()).isPositive();
         assertThat(results.feedLatency().sent()).isEqualTo(60);
         assertThat(results.feedLatency().received()).isEqualTo(60);
+        assertThat(results.replay().events()).isPositive();
         assertThat(results.rssMegabytes()).hasSize(4).allSatisfy((service, mb) -> assertThat(mb).isPositive());
-        assertThat(Files.readString(output)).contains("\"intakeToRawConsumeRatio\"", "\"p99Ms\"");
+        assertThat(Files.readString(output)).contains("\"intakeToRawConsumeRatio\"", "\"p99Ms\"",
+                "\"replayToRawConsumeRatio\"");
     }
 }

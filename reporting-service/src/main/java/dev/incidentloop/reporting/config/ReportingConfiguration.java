@@ -17,6 +17,8 @@ class ReportingConfiguration {
 
     @Bean
     AccessRules reportingRules() {
-        return exchanges -> exchanges.pathMatchers("/sla/**", "/kpi/**").hasRole(Role.ANALYST.name());
+        return exchanges -> exchanges
+                .pathMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                .pathMatchers("/sla/**", "/kpi/**").hasRole(Role.ANALYST.name());
     }
 }

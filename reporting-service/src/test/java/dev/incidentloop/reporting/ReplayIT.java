@@ -1,0 +1,118 @@
+package dev.incidentloop.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.incidentloop.events.Category;
+import dev.incidentloop.events.Classification;
+import dev.incidentloop.events.DomainEvent;
+import dev.incidentloop.events.EscalationEvent;
+import dev.incidentloop.events.EventCodec;
+import dev.incidentloop.events.EventEnvelope;
+import dev.incidentloop.events.IncidentAcknowledged;
+import dev.incidentloop.events.IncidentClassified;
+import dev.incidentloop.events.IncidentEscalated;
+import dev.incidentloop.events.IncidentReported;
+import dev.incidentloop.events.IncidentResolved;
+import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.Topics;
+import dev.incidentloop.testsupport.KafkaProbe;
+import dev.incidentloop.testsupport.RealInfrastructure;
+import dev.incidentloop.testsupport.ServiceIntegrationTest;
+import dev.incidentloop.testsupport.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The read model rebuilt from the topics equals the one built event by event, and the live model goes on after. */
+@ServiceIntegrationTest
+class ReplayIT {
+
+    private static final Instant T0 = Instant.parse("2021-03-01T08:00:00Z");
+    private static final String PERIOD = "/kpi/summary?from=2021-03-01T00:00:00Z&to=2021-03-02T00:00:00Z";
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void a_replay_rebuilds_exactly_the_incrementally_built_model_and_the_live_model_continues() {
+        List<UUID> incidents = new ArrayList<>();
+        long sequence = 0;
+        for (int i = 0; i < 20; i++) {
+            UUID id = UUID.randomUUID();
+            incidents.add(id);
+            publishTwice(new IncidentReported(id, "Outage " + i, null, Category.IT_SERVICE, "li.wei", "http", T0),
+                    sequence++);
+            publishTwice(new IncidentClassified(id, Category.IT_SERVICE, new Classification.ItService(2, 2),
+                    Priority.P3, "li.wei", T0), sequence++);
+            if (i % 2 == 0) {
+                publishTwice(new IncidentAcknowledged(id, "zhang.min", T0.plusSeconds(60L * (i + 1))), sequence++);
+            }
+            if (i % 4 == 0) {
+                publishTwice(new IncidentResolved(id, "zhang.min", "fixed", null, null, null,
+                        T0.plusSeconds(600L * (i + 1))), sequence++);
+            }
+            if (i % 5 == 0) {
+                publishTwice(new IncidentEscalated(id, 1, "response-sla", Priority.P3, Duration.ofMinutes(30),
+                        T0.plusSeconds(1800)), sequence++);
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> analyst(PERIOD).expectBody()
+                .jsonPath("$.total").isEqualTo(20).jsonPath("$.acknowledged").isEqualTo(10)
+                .jsonPath("$.resolved").isEqualTo(5).jsonPath("$.escalated").isEqualTo(4));
+        List<Map<String, Object>> incremental = model();
+
+        web.post().uri("/admin/replay").headers(h -> h.setBasicAuth(TestUsers.ADMIN,
+                TestUsers.password(TestUsers.ADMIN))).exchange().expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> web.get().uri("/admin/replay")
+                .headers(h -> h.setBasicAuth(TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN))).exchange()
+                .expectBody().jsonPath("$.state").isEqualTo("DONE"));
+
+        assertThat(model()).isEqualTo(incremental);
+        web.get().uri("/admin/replay").headers(h -> h.setBasicAuth(TestUsers.ADMIN,
+                        TestUsers.password(TestUsers.ADMIN))).exchange().expectBody()
+                .jsonPath("$.eventsDone").value(done -> assertThat(((Number) done).longValue()).isPositive())
+                .jsonPath("$.secondsLeft").isEmpty();
+
+        // after the swap the live listener writes to the rebuilt tables
+        publishTwice(new IncidentAcknowledged(incidents.get(1), "zhang.min", T0.plusSeconds(300)), sequence);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> analyst(PERIOD).expectBody()
+                .jsonPath("$.acknowledged").isEqualTo(11));
+    }
+
+    @Test
+    void only_an_admin_starts_a_replay() {
+        web.post().uri("/admin/replay").headers(h -> h.setBasicAuth(TestUsers.ANALYST,
+                TestUsers.password(TestUsers.ANALYST))).exchange().expectStatus().isForbidden();
+    }
+
+    private List<Map<String, Object>> model() {
+        return jdbc.queryForList("select * from incident_sla order by incident_id");
+    }
+
+    private void publishTwice(DomainEvent event, long sequence) {
+        var envelope = new EventEnvelope(UUID.randomUUID(), "/test", event.occurredAt(), sequence, event);
+        String topic = event instanceof EscalationEvent ? Topics.ESCALATION_EVENTS.name()
+                : Topics.INCIDENT_EVENTS.name();
+        KafkaProbe.sendAll(RealInfrastructure.kafkaBootstrapServers(), topic, event.incidentId().toString(),
+                List.of(codec.encode(envelope), codec.encode(envelope)));
+    }
+
+    private WebTestClient.ResponseSpec analyst(String uri) {
+        return web.get().uri(uri)
+                .headers(h -> h.setBasicAuth(TestUsers.ANALYST, TestUsers.password(TestUsers.ANALYST)))
+                .exchange().expectStatus().isOk();
+    }
+}
