@@ -76,7 +76,7 @@ final class ServiceProcess {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service.artifact() + " exited with " + process.exitValue()
-                        + "; see " + logFile);
+                        + "; see " + logFile + ", which ends:\n" + tail(logFile, 40));
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -89,6 +89,15 @@ final class ServiceProcess {
             Thread.sleep(250);
         }
         throw new IllegalStateException(service.artifact() + " not healthy within " + timeout + "; see " + logFile);
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** Resident set size in kB, read from /proc; -1 where that is not available. */
