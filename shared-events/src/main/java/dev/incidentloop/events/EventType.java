@@ -46,12 +46,7 @@ public enum EventType {
 
     /** The CloudEvents {@code type}: name and version, e.g. {@code dev.incidentloop.incident.reported.v1}. */
     public String wireType() {
-        return wireType(version);
-    }
-
-    /** The CloudEvents {@code type} of an earlier version of this event. */
-    public String wireType(int olderVersion) {
-        return name + ".v" + olderVersion;
+        return name + ".v" + version;
     }
 
     /** The name without its version, e.g. {@code dev.incidentloop.incident.reported}. */

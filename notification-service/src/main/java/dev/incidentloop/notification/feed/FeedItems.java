@@ -20,8 +20,7 @@ class FeedItems {
 
     /** Adds the item for an event; false if that event already made one (a redelivery). */
     boolean add(EventEnvelope envelope) {
-        String wireType = envelope.type().wireType();
-        String type = wireType.substring(0, wireType.lastIndexOf(".v"));
+        String type = envelope.type().typeName();
         return jdbc.update("""
                 insert into feed_item (event_id, incident_id, type, summary, occurred_at)
                 values (?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
