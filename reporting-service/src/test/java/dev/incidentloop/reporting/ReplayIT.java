@@ -1,6 +1,7 @@
 package dev.incidentloop.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.incidentloop.events.Category;
@@ -86,10 +87,31 @@ class ReplayIT {
                 .jsonPath("$.eventsDone").value(done -> assertThat(((Number) done).longValue()).isPositive())
                 .jsonPath("$.secondsLeft").isEmpty();
 
+        assertAnalystsCanReadButNotWrite();
+
         // after the swap the live listener writes to the rebuilt tables
         publishTwice(new IncidentAcknowledged(incidents.get(1), "zhang.min", T0.plusSeconds(300)), sequence);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> analyst(PERIOD).expectBody()
                 .jsonPath("$.acknowledged").isEqualTo(11));
+    }
+
+    /** The read-only role reaches the table a replay swapped in, and cannot change it. */
+    private void assertAnalystsCanReadButNotWrite() {
+        String login = "analyst_" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.execute("create role " + login + " login in role reporting_analyst");
+        String url = jdbc.queryForObject("select 'jdbc:postgresql://localhost:' || current_setting('port') || '/'"
+                + " || current_database()", String.class);
+        try (var connection = java.sql.DriverManager.getConnection(url, login, "");
+             var statement = connection.createStatement()) {
+            try (var rows = statement.executeQuery("select count(*) from incident_sla")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isPositive();
+            }
+            assertThatThrownBy(() -> statement.executeUpdate("delete from incident_sla"))
+                    .hasMessageContaining("permission denied");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

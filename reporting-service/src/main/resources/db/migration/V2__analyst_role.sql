@@ -1,0 +1,13 @@
+-- Analysts query the read model with SQL under a role that can read and nothing else. Logins are granted it, e.g.
+--   create role alice login password '...' in role reporting_analyst;
+-- Default privileges cover the tables a replay creates and swaps in.
+do $$
+begin
+    if not exists (select from pg_roles where rolname = 'reporting_analyst') then
+        create role reporting_analyst nologin;
+    end if;
+end
+$$;
+grant usage on schema public to reporting_analyst;
+grant select on incident_sla, processed_event to reporting_analyst;
+alter default privileges in schema public grant select on tables to reporting_analyst;
