@@ -2,20 +2,15 @@ package dev.incidentloop.benchmark;
 
 import dev.incidentloop.events.Topics;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * An alert storm on the intake topic: N records, a share of which repeat an alert already raised. Timed from the
@@ -58,31 +53,16 @@ final class IntakeStorm {
         int alerts = Math.max(1, (int) Math.round(records * (1 - repeatShare)));
         int every = Math.max(1, records / alerts);
         var random = new SplittableRandom(42);
-        Progress published = new Progress("intake publish", records);
         long t0 = System.nanoTime();
-        try (var producer = new KafkaProducer<>(RawKafka.producerConfig(bootstrap), new StringSerializer(),
-                new ByteArraySerializer())) {
-            List<Future<?>> pending = new ArrayList<>();
-            int raised = 0;
-            for (int i = 0; i < records; i++) {
-                long alert = (i % every == 0 && raised < alerts) ? raised++ : random.nextInt(Math.max(raised, 1));
-                pending.add(producer.send(new ProducerRecord<>(Topics.INTAKE.name(), run + "-" + alert,
-                        record(run, i, alert))));
-                if (pending.size() == 10_000) {
-                    for (var ack : pending) {
-                        ack.get();
-                    }
-                    pending.clear();
-                    published.report(i + 1L);
-                }
-            }
-            for (var ack : pending) {
-                ack.get();
-            }
-            alerts = raised;
-        }
-        double publishSeconds = (System.nanoTime() - t0) / 1e9;
-        published.report(records);
+        int[] raised = {0};
+        int newAlertEvery = every;
+        int alertCount = alerts;
+        double publishSeconds = RawKafka.publish(bootstrap, records, "intake publish", i -> {
+            long alert = (i % newAlertEvery == 0 && raised[0] < alertCount) ? raised[0]++
+                    : random.nextInt(Math.max(raised[0], 1));
+            return new ProducerRecord<>(Topics.INTAKE.name(), run + "-" + alert, record(run, i, alert));
+        });
+        alerts = raised[0];
 
         Progress processed = new Progress("intake process", records);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,27 +35,8 @@ final class RawKafka {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
         }
-        Progress produced = new Progress("raw produce", records);
-        long t0 = System.nanoTime();
-        try (var producer = new KafkaProducer<>(producerConfig(bootstrap), new StringSerializer(),
-                new ByteArraySerializer())) {
-            List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
-            for (int i = 0; i < records; i++) {
-                pending.add(producer.send(new ProducerRecord<>(topic, "key-" + (i % 10_000), value)));
-                if (pending.size() == 10_000) {
-                    for (var ack : pending) {
-                        ack.get();
-                    }
-                    pending.clear();
-                    produced.report(i + 1L);
-                }
-            }
-            for (var ack : pending) {
-                ack.get();
-            }
-        }
-        double produceSeconds = (System.nanoTime() - t0) / 1e9;
-        produced.report(records);
+        double produceSeconds = publish(bootstrap, records, "raw produce",
+                i -> new ProducerRecord<>(topic, "key-" + (i % 10_000), value));
 
         Progress consumed = new Progress("raw consume", records);
         long t1 = System.nanoTime();
@@ -74,6 +57,31 @@ final class RawKafka {
         }
         double consumeSeconds = (System.nanoTime() - t1) / 1e9;
         return new Result(records, value.length, records / produceSeconds, records / consumeSeconds);
+    }
+
+    /**
+     * Sends {@code records} records as fast as the broker takes them, waiting for acknowledgements every 10,000;
+     * returns the seconds from the first send to the last acknowledgement.
+     */
+    static double publish(String bootstrap, int records, String phase,
+                          IntFunction<ProducerRecord<String, byte[]>> record) throws Exception {
+        Progress progress = new Progress(phase, records);
+        long t0 = System.nanoTime();
+        try (var producer = new KafkaProducer<>(producerConfig(bootstrap), new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<Future<?>> pending = new ArrayList<>();
+            for (int i = 0; i < records; i++) {
+                pending.add(producer.send(record.apply(i)));
+                if (pending.size() == 10_000 || i == records - 1) {
+                    for (var ack : pending) {
+                        ack.get();
+                    }
+                    pending.clear();
+                    progress.report(i + 1L);
+                }
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** The same producer settings the services use: idempotent, acks=all, a few milliseconds of linger. */

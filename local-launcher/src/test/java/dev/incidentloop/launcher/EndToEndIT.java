@@ -10,7 +10,6 @@ import dev.incidentloop.events.IncidentEscalated;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.Topics;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -133,7 +132,7 @@ class EndToEndIT {
         }
     }
 
-    private PlatformConfig config() throws IOException {
+    private PlatformConfig config() {
         return PlatformConfig.onFreePorts(data, Path.of("target/services"),
                 Map.of(Service.ESCALATION, List.of("--escalation.response-targets.P3=3s",
                         "--escalation.response-targets.P4=" + P4_TARGET.toSeconds() + "s",
