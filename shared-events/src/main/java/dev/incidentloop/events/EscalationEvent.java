@@ -1,5 +1,5 @@
 package dev.incidentloop.events;
 
 /** The escalation stream, owned and published by escalation-service. */
-public sealed interface EscalationEvent extends DomainEvent permits IncidentEscalated {
+public sealed interface EscalationEvent extends DomainEvent permits IncidentEscalated, SlaDeadlineSet, SlaBreached {
 }

@@ -27,7 +27,9 @@ public enum EventType {
     WORK_NOTE_ADDED("dev.incidentloop.incident.work-note-added", 1, WorkNoteAdded.class),
     INCIDENT_LINKED("dev.incidentloop.incident.linked", 1, IncidentLinked.class),
     ALERT_REPEATED("dev.incidentloop.incident.alert-repeated", 1, AlertRepeated.class),
-    INCIDENT_ESCALATED("dev.incidentloop.escalation.escalated", 1, IncidentEscalated.class);
+    INCIDENT_ESCALATED("dev.incidentloop.escalation.escalated", 1, IncidentEscalated.class),
+    SLA_DEADLINE_SET("dev.incidentloop.escalation.sla-deadline-set", 1, SlaDeadlineSet.class),
+    SLA_BREACHED("dev.incidentloop.escalation.sla-breached", 1, SlaBreached.class);
 
     private static final Map<String, EventType> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));

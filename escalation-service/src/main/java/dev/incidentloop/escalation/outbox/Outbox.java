@@ -29,16 +29,19 @@ public class Outbox {
     }
 
     /**
-     * @param sequence the event's position in this incident's escalation stream; with the incident id it makes the
-     *                 event id, so an event decided twice is still one event
+     * Adds the event as the next one of its incident's escalation stream. The sequence number is taken in the same
+     * transaction (the stream's row stays locked until it commits), and with the incident id it makes the event id.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void add(EscalationEvent event, long sequence) {
+    public void add(EscalationEvent event) {
+        long sequence = jdbc.queryForObject("""
+                insert into escalation_stream as s (incident_id, last_sequence) values (?, 0)
+                on conflict (incident_id) do update set last_sequence = s.last_sequence + 1
+                returning last_sequence""", Long.class, event.incidentId());
         String name = SOURCE + ":" + event.incidentId() + ":" + sequence;
         UUID eventId = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
         var envelope = new EventEnvelope(eventId, SOURCE, event.occurredAt(), sequence, event);
-        jdbc.update("insert into outbox (event_id, topic, record_key, payload) values (?, ?, ?, ?) "
-                        + "on conflict (event_id) do nothing",
+        jdbc.update("insert into outbox (event_id, topic, record_key, payload) values (?, ?, ?, ?)",
                 eventId, Topics.ESCALATION_EVENTS.name(), event.incidentId().toString(), codec.encode(envelope));
     }
 }

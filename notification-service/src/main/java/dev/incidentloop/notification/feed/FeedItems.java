@@ -18,13 +18,16 @@ class FeedItems {
         this.jdbc = jdbc;
     }
 
-    /** Adds the item for an event; false if that event already made one (a redelivery). */
+    /**
+     * Adds the item for an event; false if that event already made one (a redelivery) or is not shown in feeds.
+     */
     boolean add(EventEnvelope envelope) {
         String type = envelope.type().typeName();
-        return jdbc.update("""
+        var summary = Summaries.of(envelope.data());
+        return summary.isPresent() && jdbc.update("""
                 insert into feed_item (event_id, incident_id, type, summary, occurred_at)
                 values (?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
-                envelope.id(), envelope.incidentId(), type, Summaries.of(envelope.data()),
+                envelope.id(), envelope.incidentId(), type, summary.get(),
                 Timestamp.from(envelope.time())) == 1;
     }
 

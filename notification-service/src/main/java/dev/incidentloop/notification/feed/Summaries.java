@@ -17,16 +17,22 @@ import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.IncidentResumed;
 import dev.incidentloop.events.ResolutionConfirmed;
 import dev.incidentloop.events.ResolutionRejected;
+import dev.incidentloop.events.SlaBreached;
+import dev.incidentloop.events.SlaDeadlineSet;
 import dev.incidentloop.events.WorkNoteAdded;
+import java.util.Optional;
 
-/** The one line an on-call person reads for each kind of event. */
+/**
+ * The one line an on-call person reads for each kind of event, or none for events that are bookkeeping (a deadline
+ * set is not news; its breach is).
+ */
 final class Summaries {
 
     private Summaries() {
     }
 
-    static String of(DomainEvent event) {
-        return switch (event) {
+    static Optional<String> of(DomainEvent event) {
+        return Optional.ofNullable(switch (event) {
             case IncidentReported e -> "New incident: " + e.title() + " (reported by " + e.reportedBy() + ")";
             case IncidentClassified e -> "Classified " + e.priority() + " (" + e.category().wireName() + ")";
             case IncidentReclassified e -> "Reclassified " + e.previousPriority() + " -> " + e.priority() + " by "
@@ -49,7 +55,13 @@ final class Summaries {
             case AlertRepeated e -> "Alert repeated " + e.repeats() + "x (" + e.occurrences() + " in all)";
             case IncidentEscalated e -> "Escalated to level " + e.level() + ": " + e.priority()
                     + " not acknowledged within " + e.target() + " (" + e.reason() + ")";
-        };
+            case SlaBreached e -> capitalized(e.clock().wireName()) + " target of " + e.target() + " missed";
+            case SlaDeadlineSet e -> null;
+        });
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private static String abbreviate(String text) {
