@@ -90,7 +90,7 @@ class EndToEndIT {
                 assertThat(kpi.get("acknowledged").asLong()).isEqualTo(1);
                 assertThat(kpi.get("resolved").asLong()).isEqualTo(1);
                 assertThat(kpi.get("escalated").asLong()).isEqualTo(1);
-                assertThat(kpi.get("meanTimeToResolveSeconds").asDouble()).isPositive();
+                assertThat(kpi.get("timeToResolve").get("meanSeconds").asDouble()).isPositive();
             });
 
             second = UUID.fromString(post(platform, Service.INCIDENT, "/incidents", "reporter", """

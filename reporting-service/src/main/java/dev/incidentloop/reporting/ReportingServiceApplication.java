@@ -2,8 +2,10 @@ package dev.incidentloop.reporting;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ReportingServiceApplication {
 
     public static void main(String[] args) {

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Classification;
-import dev.incidentloop.events.DomainEvent;
-import dev.incidentloop.events.EscalationEvent;
 import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.IncidentAcknowledged;
-import dev.incidentloop.events.IncidentClassified;
-import dev.incidentloop.events.IncidentEscalated;
-import dev.incidentloop.events.IncidentReported;
-import dev.incidentloop.events.IncidentResolved;
+import dev.incidentloop.events.IncidentEvent;
 import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.SlaClock;
+import dev.incidentloop.events.SupportLine;
 import dev.incidentloop.events.Topics;
 import dev.incidentloop.testsupport.KafkaProbe;
 import dev.incidentloop.testsupport.RealInfrastructure;
@@ -50,25 +46,23 @@ class ReplayIT {
     @Test
     void a_replay_rebuilds_exactly_the_incrementally_built_model_and_the_live_model_continues() {
         List<UUID> incidents = new ArrayList<>();
-        long sequence = 0;
         for (int i = 0; i < 20; i++) {
-            UUID id = UUID.randomUUID();
-            incidents.add(id);
-            publishTwice(new IncidentReported(id, "Outage " + i, null, Category.IT_SERVICE, "li.wei", "http", T0),
-                    sequence++);
-            publishTwice(new IncidentClassified(id, Category.IT_SERVICE, new Classification.ItService(2, 2),
-                    Priority.P3, "li.wei", T0), sequence++);
+            Story story = Story.of(T0, new Classification.ItService(2, 2), Priority.P3, "desk-" + (i % 3),
+                    i % 2 == 0 ? SupportLine.FIRST : SupportLine.SECOND, 30, 480);
             if (i % 2 == 0) {
-                publishTwice(new IncidentAcknowledged(id, "zhang.min", T0.plusSeconds(60L * (i + 1))), sequence++);
+                story.ack(i + 1);
             }
             if (i % 4 == 0) {
-                publishTwice(new IncidentResolved(id, "zhang.min", "fixed", null, null, null,
-                        T0.plusSeconds(600L * (i + 1))), sequence++);
+                story.resolve(10 * (i + 1)).confirm(10 * (i + 1) + 5, 1 + i % 5);
+            }
+            if (i % 8 == 0) {
+                story.reopen(500).resolve(520);
             }
             if (i % 5 == 0) {
-                publishTwice(new IncidentEscalated(id, 1, "response-sla", Priority.P3, Duration.ofMinutes(30),
-                        T0.plusSeconds(1800)), sequence++);
+                story.breach(SlaClock.RESPONSE, 30).escalate(30);
             }
+            story.publishTwice();
+            incidents.add(story.id);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> analyst(PERIOD).expectBody()
                 .jsonPath("$.total").isEqualTo(20).jsonPath("$.acknowledged").isEqualTo(10)
@@ -90,7 +84,7 @@ class ReplayIT {
         assertAnalystsCanReadButNotWrite();
 
         // after the swap the live listener writes to the rebuilt tables
-        publishTwice(new IncidentAcknowledged(incidents.get(1), "zhang.min", T0.plusSeconds(300)), sequence);
+        publishTwice(new IncidentAcknowledged(incidents.get(1), "zhang.min", T0.plusSeconds(300)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> analyst(PERIOD).expectBody()
                 .jsonPath("$.acknowledged").isEqualTo(11));
     }
@@ -103,11 +97,11 @@ class ReplayIT {
                 + " || current_database()", String.class);
         try (var connection = java.sql.DriverManager.getConnection(url, login, "");
              var statement = connection.createStatement()) {
-            try (var rows = statement.executeQuery("select count(*) from incident_sla")) {
+            try (var rows = statement.executeQuery("select count(*) from incident_fact")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getLong(1)).isPositive();
             }
-            assertThatThrownBy(() -> statement.executeUpdate("delete from incident_sla"))
+            assertThatThrownBy(() -> statement.executeUpdate("delete from incident_fact"))
                     .hasMessageContaining("permission denied");
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
@@ -121,14 +115,13 @@ class ReplayIT {
     }
 
     private List<Map<String, Object>> model() {
-        return jdbc.queryForList("select * from incident_sla order by incident_id");
+        return jdbc.queryForList("select * from incident_fact order by incident_id");
     }
 
-    private void publishTwice(DomainEvent event, long sequence) {
-        var envelope = new EventEnvelope(UUID.randomUUID(), "/test", event.occurredAt(), sequence, event);
-        String topic = event instanceof EscalationEvent ? Topics.ESCALATION_EVENTS.name()
-                : Topics.INCIDENT_EVENTS.name();
-        KafkaProbe.sendAll(RealInfrastructure.kafkaBootstrapServers(), topic, event.incidentId().toString(),
+    private void publishTwice(IncidentEvent event) {
+        var envelope = new EventEnvelope(UUID.randomUUID(), "/test", event.occurredAt(), 99, event);
+        KafkaProbe.sendAll(RealInfrastructure.kafkaBootstrapServers(), Topics.INCIDENT_EVENTS.name(),
+                event.incidentId().toString(),
                 List.of(codec.encode(envelope), codec.encode(envelope)));
     }
 

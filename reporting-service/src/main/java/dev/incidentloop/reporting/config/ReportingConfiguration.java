@@ -4,8 +4,10 @@ import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.kafka.ConsumedTopics;
 import dev.incidentloop.kit.security.AccessRules;
 import dev.incidentloop.kit.security.Role;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 @Configuration
 class ReportingConfiguration {
@@ -16,9 +18,15 @@ class ReportingConfiguration {
     }
 
     @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
     AccessRules reportingRules() {
         return exchanges -> exchanges
                 .pathMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                .pathMatchers("/sla/**", "/kpi/**").hasRole(Role.ANALYST.name());
+                .pathMatchers(HttpMethod.GET, "/webjars/uplot/**").permitAll()
+                .pathMatchers("/sla/**", "/kpi/**", "/reports/**").hasRole(Role.ANALYST.name());
     }
 }

@@ -4,7 +4,8 @@ import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.EventDecodingException;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.Topics;
-import dev.incidentloop.reporting.sla.SlaModel;
+import dev.incidentloop.reporting.facts.FactListener;
+import dev.incidentloop.reporting.facts.FactModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,11 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Replay {
 
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
-    private static final String LIVE_LISTENER = "sla-live";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final SlaModel model;
+    private final FactModel model;
     private final KafkaProperties kafka;
     private final KafkaListenerEndpointRegistry listeners;
     private final String group;
@@ -51,7 +51,7 @@ public class Replay {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
 
-    Replay(JdbcTemplate jdbc, TransactionTemplate transactions, SlaModel model, KafkaProperties kafka,
+    Replay(JdbcTemplate jdbc, TransactionTemplate transactions, FactModel model, KafkaProperties kafka,
            KafkaListenerEndpointRegistry listeners, @Value("${spring.application.name}") String group) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -77,7 +77,7 @@ public class Replay {
 
     private void run() {
         Instant started = progress.get().startedAt();
-        MessageListenerContainer live = listeners.getListenerContainer(LIVE_LISTENER);
+        MessageListenerContainer live = listeners.getListenerContainer(FactListener.ID);
         try (var consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             prepareTables();
@@ -125,7 +125,7 @@ public class Replay {
                     // the live listener dead-lettered it; it is no part of the model
                 }
             }
-            transactions.executeWithoutResult(s -> batch.forEach(e -> model.apply(e, SlaModel.Tables.REBUILD)));
+            transactions.executeWithoutResult(s -> batch.forEach(e -> model.apply(e, FactModel.Tables.REBUILD)));
             done[0] += records.count();
             update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
         }
@@ -134,9 +134,9 @@ public class Replay {
 
     private void prepareTables() {
         transactions.executeWithoutResult(s -> {
-            jdbc.execute("drop table if exists incident_sla_rebuild");
+            jdbc.execute("drop table if exists incident_fact_rebuild");
             jdbc.execute("drop table if exists processed_event_rebuild");
-            jdbc.execute("create table incident_sla_rebuild (like incident_sla including all)");
+            jdbc.execute("create table incident_fact_rebuild (like incident_fact including all)");
             jdbc.execute("create table processed_event_rebuild (like processed_event including all)");
         });
     }
@@ -144,11 +144,11 @@ public class Replay {
     /** Both tables at once: readers see the old model or the new one, never half of each. */
     private void swap() {
         transactions.executeWithoutResult(s -> {
-            jdbc.execute("alter table incident_sla rename to incident_sla_old");
-            jdbc.execute("alter table incident_sla_rebuild rename to incident_sla");
+            jdbc.execute("alter table incident_fact rename to incident_fact_old");
+            jdbc.execute("alter table incident_fact_rebuild rename to incident_fact");
             jdbc.execute("alter table processed_event rename to processed_event_old");
             jdbc.execute("alter table processed_event_rebuild rename to processed_event");
-            jdbc.execute("drop table incident_sla_old");
+            jdbc.execute("drop table incident_fact_old");
             jdbc.execute("drop table processed_event_old");
         });
     }

@@ -1,4 +1,4 @@
-package dev.incidentloop.reporting.sla;
+package dev.incidentloop.reporting.facts;
 
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.kit.kafka.KafkaWiring;
@@ -8,14 +8,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps the live read model up to date from both event streams. */
 @Component
-class SlaListener {
+public class FactListener {
 
     /** The listener's id, by which a replay pauses it for the moment of the swap. */
-    static final String ID = "sla-live";
+    public static final String ID = "facts-live";
 
-    private final SlaModel model;
+    private final FactModel model;
 
-    SlaListener(SlaModel model) {
+    FactListener(FactModel model) {
         this.model = model;
     }
 
@@ -24,6 +24,6 @@ class SlaListener {
             containerFactory = KafkaWiring.EVENT_LISTENER_FACTORY)
     @Transactional
     void on(EventEnvelope envelope) {
-        model.apply(envelope, SlaModel.Tables.LIVE);
+        model.apply(envelope, FactModel.Tables.LIVE);
     }
 }
