@@ -89,7 +89,7 @@ class ReportingIT {
                 .resolve(150).reopen(160).resolve(200).confirm(210, 1).close(210));
         march.add(Story.of(at(17), it, Priority.P5, "desk", FIRST, 1440, 10080));
         march.add(Story.of(at(18), it, Priority.P3, "desk", FIRST, 120, 1440).ack(5).resolve(30));
-        march.add(Story.of(at(19), it, Priority.P4, "desk", FIRST, 480, 4320).ack(10).resolve(50).confirm(60, 4).close(60));
+        march.add(Story.of(at(19), it, Priority.P4, null, null, 480, 4320).ack(10).resolve(50).confirm(60, 4).close(60));
         march.add(Story.of(at(20), it, Priority.P3, "network", SECOND, 120, 1440).resolve(60).confirm(70, 5).close(70));
         march.forEach(Story::publishTwice);
 
@@ -229,6 +229,14 @@ class ReportingIT {
                 .jsonPath("$.grade").isEqualTo("major");
         analyst("/sla/" + march.get(13).id).expectStatus().isOk().expectBody() // 14
                 .jsonPath("$.grade").isEqualTo("level-3");
+    }
+
+    @Test
+    void an_incident_nobody_assigned_is_resolved_by_the_first_line() {
+        analyst("/sla/" + march.get(18).id).expectStatus().isOk().expectBody() // 19
+                .jsonPath("$.team").isEmpty()
+                .jsonPath("$.supportLine").isEqualTo("first")
+                .jsonPath("$.resolvedLine").isEqualTo("first");
     }
 
     @Test

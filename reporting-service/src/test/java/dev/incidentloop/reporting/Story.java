@@ -57,14 +57,19 @@ final class Story {
         return new Story(at, category);
     }
 
-    /** Reported, classified with the priority, assigned to the team's line, both clocks' deadlines set. */
+    /**
+     * Reported, classified with the priority, assigned to the team's line (unless the team is null: a new incident
+     * is the first line's), both clocks' deadlines set.
+     */
     static Story of(Instant at, Classification classification, Priority priority, String team, SupportLine line,
                     int responseTargetMinutes, int resolutionTargetMinutes) {
         Story story = new Story(at, classification.category());
         story.priority = priority;
         story.incidentEvents.add(new IncidentClassified(story.id, classification.category(), classification,
                 priority, "li.wei", at));
-        story.assign(0, team, line);
+        if (team != null) {
+            story.assign(0, team, line);
+        }
         story.deadline(SlaClock.RESPONSE, responseTargetMinutes);
         story.deadline(SlaClock.RESOLUTION, resolutionTargetMinutes);
         return story;

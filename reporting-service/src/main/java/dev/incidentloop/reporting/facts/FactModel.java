@@ -16,6 +16,7 @@ import dev.incidentloop.events.ResolutionConfirmed;
 import dev.incidentloop.events.SlaBreached;
 import dev.incidentloop.events.SlaClock;
 import dev.incidentloop.events.SlaDeadlineSet;
+import dev.incidentloop.events.SupportLine;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -56,7 +57,8 @@ public class FactModel {
         Upsert row = new Upsert(tables, envelope.incidentId());
         switch (envelope.data()) {
             case IncidentReported e -> row.set("category", e.category().wireName())
-                    .set("reported_at", ts(e.occurredAt()));
+                    .set("reported_at", ts(e.occurredAt()))
+                    .first("support_line", SupportLine.FIRST.wireName()); // the service desk owns a new incident
             case IncidentClassified e -> row.set("category", e.category().wireName())
                     .set("priority", e.priority().name()).set("grade", grade(e.classification()));
             case IncidentReclassified e -> row.set("category", e.category().wireName())

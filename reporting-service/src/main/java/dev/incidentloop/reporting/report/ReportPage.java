@@ -80,7 +80,15 @@ final class ReportPage {
                 + hours(d.p90Seconds());
     }
 
-    private static String hours(double seconds) {
+    /** 42s, 7m 05s, 3h 20m. */
+    static String hours(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+        }
         long minutes = Math.round(seconds / 60);
         return String.format(Locale.ROOT, "%dh %02dm", minutes / 60, minutes % 60);
     }

@@ -115,6 +115,8 @@ class ReportPageIT {
 
         assertThat(browser.getTitle()).isEqualTo("Service report 2024-06");
         assertThat(browser.findElement(By.cssSelector("td[data-kpi=total]")).getText()).isEqualTo("6");
+        assertThat(browser.findElement(By.cssSelector("td[data-kpi=timeToAcknowledge]")).getText())
+                .isEqualTo("10m 00s / 10m 00s / 10m 00s");
         assertThat(browser.findElement(By.cssSelector("td[data-month='2024-05']")).getText()).isEqualTo("3");
         assertThat(browser.findElement(By.cssSelector("td[data-month='2024-07']")).getText())
                 .isEqualTo(Double.toString(forecast));
