@@ -301,6 +301,27 @@ class ReportingIT {
     }
 
     @Test
+    void escalation_services_verdict_decides_and_a_paused_clock_is_not_overdue() {
+        String team = "paused-" + UUID.randomUUID();
+        Instant at = Instant.parse("2018-06-04T09:00:00Z");
+        var it = new Classification.ItService(2, 2);
+        // resolved after its first deadline, but the clock was paused meanwhile: escalation-service says met
+        Story waited = Story.of(at, it, Priority.P3, team, FIRST, 60, 120).ack(10).paused(SlaClock.RESOLUTION, 30)
+                .resolve(300).stopped(SlaClock.RESOLUTION, true, 300);
+        // still on hold long after its first deadline
+        Story onHold = Story.of(at, it, Priority.P3, team, FIRST, 60, 120).ack(10).paused(SlaClock.RESOLUTION, 30);
+        List.of(waited, onHold).forEach(Story::publishTwice);
+
+        String period = "/kpi/summary?from=2018-06-04T00:00:00Z&to=2018-06-05T00:00:00Z&team=" + team;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertRatio(kpis(period).get("resolvedWithinTarget"), 1, 1, 100.0));
+        analyst("/sla/" + onHold.id).expectStatus().isOk().expectBody()
+                .jsonPath("$.resolution.status").isEqualTo("paused");
+        analyst("/sla/" + waited.id).expectStatus().isOk().expectBody()
+                .jsonPath("$.resolution.status").isEqualTo("met");
+    }
+
+    @Test
     void bad_periods_and_filters_are_rejected_naming_the_field() {
         problem("/kpi/summary?from=2020-01-07T00:00:00Z&to=2020-01-06T00:00:00Z", "to");
         problem("/kpi/summary?from=yesterday", "from");

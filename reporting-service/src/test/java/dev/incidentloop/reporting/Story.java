@@ -4,6 +4,7 @@ import dev.incidentloop.events.CancelReason;
 import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Classification;
 import dev.incidentloop.events.DomainEvent;
+import dev.incidentloop.events.EscalationKind;
 import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.IncidentAcknowledged;
@@ -19,6 +20,8 @@ import dev.incidentloop.events.Priority;
 import dev.incidentloop.events.ResolutionConfirmed;
 import dev.incidentloop.events.SlaBreached;
 import dev.incidentloop.events.SlaClock;
+import dev.incidentloop.events.SlaClockPaused;
+import dev.incidentloop.events.SlaClockStopped;
 import dev.incidentloop.events.SlaDeadlineSet;
 import dev.incidentloop.events.SupportLine;
 import dev.incidentloop.events.Topics;
@@ -122,14 +125,25 @@ final class Story {
     }
 
     Story escalate(int minute) {
-        escalationEvents.add(new IncidentEscalated(id, 1, "response-sla", priority, Duration.ofMinutes(1),
-                at(minute)));
+        escalationEvents.add(new IncidentEscalated(id, 1, EscalationKind.FUNCTIONAL, "response-sla", priority,
+                Duration.ofMinutes(1), List.of("wang.fang"), 0, at(minute)));
         return this;
     }
 
     Story breach(SlaClock clock, int minute) {
         escalationEvents.add(new SlaBreached(id, clock, Duration.ofMinutes(1), Duration.ofMinutes(minute),
                 at(minute)));
+        return this;
+    }
+
+    /** escalation-service's verdict when a clock stops. */
+    Story stopped(SlaClock clock, boolean met, int minute) {
+        escalationEvents.add(new SlaClockStopped(id, clock, met, Duration.ofMinutes(minute), at(minute)));
+        return this;
+    }
+
+    Story paused(SlaClock clock, int minute) {
+        escalationEvents.add(new SlaClockPaused(id, clock, Duration.ofMinutes(minute), at(minute)));
         return this;
     }
 

@@ -27,9 +27,16 @@ public enum EventType {
     WORK_NOTE_ADDED("dev.incidentloop.incident.work-note-added", 1, WorkNoteAdded.class),
     INCIDENT_LINKED("dev.incidentloop.incident.linked", 1, IncidentLinked.class),
     ALERT_REPEATED("dev.incidentloop.incident.alert-repeated", 1, AlertRepeated.class),
-    INCIDENT_ESCALATED("dev.incidentloop.escalation.escalated", 1, IncidentEscalated.class),
+    INCIDENT_ESCALATED("dev.incidentloop.escalation.escalated", 2, IncidentEscalated.class),
     SLA_DEADLINE_SET("dev.incidentloop.escalation.sla-deadline-set", 1, SlaDeadlineSet.class),
-    SLA_BREACHED("dev.incidentloop.escalation.sla-breached", 1, SlaBreached.class);
+    SLA_WARNING("dev.incidentloop.escalation.sla-warning", 1, SlaWarning.class),
+    SLA_BREACHED("dev.incidentloop.escalation.sla-breached", 1, SlaBreached.class),
+    SLA_CLOCK_PAUSED("dev.incidentloop.escalation.sla-clock-paused", 1, SlaClockPaused.class),
+    SLA_CLOCK_STOPPED("dev.incidentloop.escalation.sla-clock-stopped", 1, SlaClockStopped.class),
+    REGULATORY_DEADLINE_SET("dev.incidentloop.escalation.regulatory-deadline-set", 1, RegulatoryDeadlineSet.class),
+    REGULATORY_DEADLINE_MET("dev.incidentloop.escalation.regulatory-deadline-met", 1, RegulatoryDeadlineMet.class),
+    REGULATORY_DEADLINE_MISSED("dev.incidentloop.escalation.regulatory-deadline-missed", 1,
+            RegulatoryDeadlineMissed.class);
 
     private static final Map<String, EventType> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));

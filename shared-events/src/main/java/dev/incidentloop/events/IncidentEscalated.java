@@ -2,20 +2,31 @@ package dev.incidentloop.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Nobody handled the incident in time.
+ * The incident was escalated: a level of an escalation chain was notified.
  *
- * @param level  1 for the first escalation of this incident, counting up
- * @param reason why, e.g. {@code response-sla}
- * @param target the response target that was missed
+ * @param level      1 for the first level of this kind of chain, counting up
+ * @param kind       functional (next line of support) or hierarchical (more authority)
+ * @param reason     why: {@code response-sla}, {@code resolution-sla}, {@code manual} or {@code regulatory}
+ * @param target     the target that was missed; null for manual escalations
+ * @param recipients the people notified, as user names resolved from schedules and roles at that moment
+ * @param repeat     0 for the level's first notification, 1, 2, ... for its repeats
  */
 public record IncidentEscalated(
         UUID incidentId,
         int level,
+        EscalationKind kind,
         String reason,
         Priority priority,
         Duration target,
+        List<String> recipients,
+        int repeat,
         Instant occurredAt) implements EscalationEvent {
+
+    public IncidentEscalated {
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    }
 }

@@ -21,6 +21,14 @@ public final class WireUpcasters {
                 data.putNull("supportLine");
                 data.putNull("fixType");
                 return data;
+            },
+            // IncidentEscalated v1 -> v2: kind, recipients and repeat added; the first release escalated only
+            // functionally, named nobody and did not repeat.
+            new Step(EventType.INCIDENT_ESCALATED, 1), data -> {
+                data.put("kind", EscalationKind.FUNCTIONAL.wireName());
+                data.putArray("recipients");
+                data.put("repeat", 0);
+                return data;
             });
 
     private WireUpcasters() {

@@ -53,11 +53,21 @@ class GoldenEventsTest {
     }
 
     @Test
-    void golden_escalated_event_carries_its_target_as_an_iso_duration() {
+    void golden_escalated_event_carries_its_target_as_an_iso_duration_and_names_its_recipients() {
         EventEnvelope envelope = codec.decode(golden(EventType.INCIDENT_ESCALATED));
 
-        assertThat(envelope.data()).isEqualTo(new IncidentEscalated(INCIDENT, 1, "response-sla", Priority.P2,
-                Duration.ofMinutes(30), Instant.parse("2026-03-02T08:45:30Z")));
+        assertThat(envelope.data()).isEqualTo(new IncidentEscalated(INCIDENT, 1, EscalationKind.FUNCTIONAL,
+                "response-sla", Priority.P2, Duration.ofMinutes(30), List.of("wang.fang", "zhao.lei"), 0,
+                Instant.parse("2026-03-02T08:45:32Z")));
+    }
+
+    @Test
+    void an_escalated_event_of_version_1_is_read_as_a_functional_escalation_naming_nobody() {
+        EventEnvelope envelope = codec.decode(golden("dev.incidentloop.escalation.escalated.v1"));
+
+        assertThat(envelope.data()).isEqualTo(new IncidentEscalated(INCIDENT, 1, EscalationKind.FUNCTIONAL,
+                "response-sla", Priority.P2, Duration.ofMinutes(30), List.of(), 0,
+                Instant.parse("2026-03-02T08:45:30Z")));
     }
 
     @Test

@@ -19,6 +19,9 @@ class EscalationConfiguration {
     @Bean
     AccessRules escalationRules() {
         return exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/clocks/**").hasAnyRole(Role.RESPONDER.name(), Role.ANALYST.name());
+                .pathMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                .pathMatchers(HttpMethod.GET, "/clocks/**", "/oncall/**", "/deadlines/**")
+                .hasAnyRole(Role.RESPONDER.name(), Role.ANALYST.name())
+                .pathMatchers(HttpMethod.POST, "/escalations/**", "/deadlines/**").hasRole(Role.RESPONDER.name());
     }
 }

@@ -13,16 +13,16 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 class ClockController {
 
-    private final SlaClocks clocks;
+    private final SlaService sla;
 
-    ClockController(SlaClocks clocks) {
-        this.clocks = clocks;
+    ClockController(SlaService sla) {
+        this.sla = sla;
     }
 
     @GetMapping("/clocks/{incidentId}")
     Mono<ResponseEntity<List<SlaClockState>>> clocks(@PathVariable UUID incidentId) {
         return Mono.fromCallable(() -> {
-            List<SlaClockState> found = clocks.find(incidentId);
+            List<SlaClockState> found = sla.find(incidentId);
             return found.isEmpty() ? ResponseEntity.notFound().<List<SlaClockState>>build() : ResponseEntity.ok(found);
         }).subscribeOn(Schedulers.boundedElastic());
     }

@@ -1,5 +1,9 @@
 package dev.incidentloop.escalation.sla;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidentloop.escalation.calendar.Calendar;
+import dev.incidentloop.escalation.calendar.Target;
 import dev.incidentloop.events.Priority;
 import dev.incidentloop.events.SlaClock;
 import java.sql.ResultSet;
@@ -18,48 +22,90 @@ import org.springframework.stereotype.Repository;
 class SlaClocks {
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    SlaClocks(JdbcTemplate jdbc) {
+    SlaClocks(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    /** Starts the clock unless it already runs; true if it was started now. */
-    boolean start(UUID incidentId, SlaClock clock, Priority priority, Instant startedAt, Duration target) {
+    /** Starts the clock unless it exists; true if it was started now. */
+    boolean start(UUID incidentId, SlaClock clock, Priority priority, Instant at, Target target, Calendar calendar,
+                  double warningShare, Instant dueAt) {
         return jdbc.update("""
-                insert into sla_clock (incident_id, clock, priority, started_at, target_seconds, due_at)
-                values (?, ?, ?, ?, ?, ?) on conflict (incident_id, clock) do nothing""",
-                incidentId, clock.wireName(), priority.name(), Timestamp.from(startedAt), target.toSeconds(),
-                Timestamp.from(startedAt.plus(target))) == 1;
+                insert into sla_clock (incident_id, clock, priority, started_at, target_seconds, due_at, target,
+                                       calendar, warning_share, running_since)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (incident_id, clock) do nothing""",
+                incidentId, clock.wireName(), priority.name(), Timestamp.from(at), target.amount().toSeconds(),
+                Timestamp.from(dueAt), target.toString(), write(calendar), warningShare, Timestamp.from(at)) == 1;
     }
 
-    /** Stops the clock if it runs; true if it was running. */
-    boolean stop(UUID incidentId, SlaClock clock, Instant at) {
-        return jdbc.update("""
-                update sla_clock set stopped_at = ? where incident_id = ? and clock = ? and stopped_at is null""",
-                Timestamp.from(at), incidentId, clock.wireName()) == 1;
+    void paused(SlaClockState c, Duration consumed) {
+        jdbc.update("update sla_clock set consumed_ms = ?, running_since = null where incident_id = ? and clock = ?",
+                consumed.toMillis(), c.incidentId(), c.clock().wireName());
     }
 
-    /** The clock, locked for the rest of the transaction so that one deadline is handled once. */
+    void resumed(SlaClockState c, Instant at, Instant dueAt) {
+        jdbc.update("update sla_clock set running_since = ?, due_at = ? where incident_id = ? and clock = ?",
+                Timestamp.from(at), Timestamp.from(dueAt), c.incidentId(), c.clock().wireName());
+    }
+
+    void stopped(SlaClockState c, Instant at, Duration consumed, boolean met) {
+        jdbc.update("""
+                update sla_clock set stopped_at = ?, consumed_ms = ?, running_since = null, met = ?
+                where incident_id = ? and clock = ?""",
+                Timestamp.from(at), consumed.toMillis(), met, c.incidentId(), c.clock().wireName());
+    }
+
+    void breached(SlaClockState c, Instant at) {
+        jdbc.update("update sla_clock set breached_at = ? where incident_id = ? and clock = ?", Timestamp.from(at),
+                c.incidentId(), c.clock().wireName());
+    }
+
+    void warned(SlaClockState c, Instant at) {
+        jdbc.update("update sla_clock set warned_at = ? where incident_id = ? and clock = ?", Timestamp.from(at),
+                c.incidentId(), c.clock().wireName());
+    }
+
+    /** The incident's clocks, locked for the rest of the transaction. */
+    List<SlaClockState> lockAll(UUID incidentId) {
+        return jdbc.query("select * from sla_clock where incident_id = ? order by clock desc for update", this::map,
+                incidentId);
+    }
+
+    /** One clock, locked for the rest of the transaction so that one deadline is handled once. */
     Optional<SlaClockState> lock(UUID incidentId, SlaClock clock) {
         return jdbc.query("select * from sla_clock where incident_id = ? and clock = ? for update", this::map,
                 incidentId, clock.wireName()).stream().findFirst();
     }
 
     List<SlaClockState> find(UUID incidentId) {
-        return jdbc.query("select * from sla_clock where incident_id = ? order by started_at, clock desc", this::map,
-                incidentId);
-    }
-
-    void markBreached(UUID incidentId, SlaClock clock, Instant at) {
-        jdbc.update("update sla_clock set breached_at = ? where incident_id = ? and clock = ?", Timestamp.from(at),
-                incidentId, clock.wireName());
+        return jdbc.query("select * from sla_clock where incident_id = ? order by clock desc", this::map, incidentId);
     }
 
     private SlaClockState map(ResultSet rs, int row) throws SQLException {
         return new SlaClockState(rs.getObject("incident_id", UUID.class), clock(rs.getString("clock")),
-                Priority.valueOf(rs.getString("priority")), instant(rs, "started_at"),
-                Duration.ofSeconds(rs.getLong("target_seconds")), instant(rs, "due_at"), instant(rs, "stopped_at"),
-                instant(rs, "breached_at"));
+                Priority.valueOf(rs.getString("priority")), instant(rs, "started_at"), Target.parse(rs.getString(
+                "target")), read(rs.getString("calendar")), rs.getObject("warning_share") == null ? 1.0
+                : rs.getDouble("warning_share"), Duration.ofMillis(rs.getLong("consumed_ms")),
+                instant(rs, "running_since"), instant(rs, "due_at"), instant(rs, "warned_at"),
+                instant(rs, "stopped_at"), instant(rs, "breached_at"), (Boolean) rs.getObject("met", Boolean.class));
+    }
+
+    private String write(Calendar calendar) {
+        try {
+            return calendar == Calendar.ALWAYS ? null : json.writeValueAsString(calendar);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Calendar read(String text) {
+        try {
+            return text == null ? Calendar.ALWAYS : json.readValue(text, Calendar.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a clock's calendar no longer reads", e);
+        }
     }
 
     private static SlaClock clock(String wireName) {

@@ -9,11 +9,15 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The deadline of each clock, as a db-scheduler one-time task stored in PostgreSQL (see {@link SlaDeadlineTask}),
- * named by incident and clock. Called inside the listener's transaction, which db-scheduler joins.
+ * The deadline and the warning of each clock, as db-scheduler one-time tasks stored in PostgreSQL (see
+ * {@link SlaDeadlineTask}), named by incident and clock. Called inside the caller's transaction, which db-scheduler
+ * joins.
  */
 @Component
 class SlaDeadlines {
+
+    static final String DEADLINE = "sla-deadline";
+    static final String WARNING = "sla-warning";
 
     private final SchedulerClient scheduler;
 
@@ -21,13 +25,12 @@ class SlaDeadlines {
         this.scheduler = scheduler;
     }
 
-    void schedule(UUID incidentId, SlaClock clock, Instant dueAt) {
-        scheduler.scheduleIfNotExists(new TaskInstance<Void>(SlaDeadlineTask.NAME, instanceId(incidentId, clock)),
-                dueAt);
+    void schedule(String task, UUID incidentId, SlaClock clock, Instant at) {
+        scheduler.scheduleIfNotExists(new TaskInstance<Void>(task, instanceId(incidentId, clock)), at);
     }
 
-    void cancel(UUID incidentId, SlaClock clock) {
-        var id = TaskInstanceId.of(SlaDeadlineTask.NAME, instanceId(incidentId, clock));
+    void cancel(String task, UUID incidentId, SlaClock clock) {
+        var id = TaskInstanceId.of(task, instanceId(incidentId, clock));
         if (scheduler.getScheduledExecution(id).isPresent()) {
             scheduler.cancel(id);
         }

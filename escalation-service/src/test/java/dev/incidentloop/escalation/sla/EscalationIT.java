@@ -1,38 +1,45 @@
 package dev.incidentloop.escalation.sla;
 
+import static dev.incidentloop.escalation.EscalationStreams.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import dev.incidentloop.escalation.EscalationStreams;
 import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Classification;
-import dev.incidentloop.events.EventCodec;
+import dev.incidentloop.events.EscalationKind;
 import dev.incidentloop.events.EventEnvelope;
+import dev.incidentloop.events.HoldReason;
 import dev.incidentloop.events.IncidentAcknowledged;
 import dev.incidentloop.events.IncidentClassified;
 import dev.incidentloop.events.IncidentEscalated;
-import dev.incidentloop.events.IncidentEvent;
+import dev.incidentloop.events.IncidentPutOnHold;
+import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
+import dev.incidentloop.events.IncidentResumed;
 import dev.incidentloop.events.Priority;
 import dev.incidentloop.events.SlaBreached;
 import dev.incidentloop.events.SlaClock;
+import dev.incidentloop.events.SlaClockPaused;
+import dev.incidentloop.events.SlaClockStopped;
 import dev.incidentloop.events.SlaDeadlineSet;
-import dev.incidentloop.events.Topics;
-import dev.incidentloop.testsupport.KafkaProbe;
-import dev.incidentloop.testsupport.RealInfrastructure;
+import dev.incidentloop.events.SlaWarning;
 import dev.incidentloop.testsupport.ServiceIntegrationTest;
 import dev.incidentloop.testsupport.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Incident events arrive through the real Kafka listener; deadlines, breaches and escalations leave through the
- * outbox to Kafka. The test profile gives P3 a response target of 2 s and a resolution target of 4 s.
+ * The clocks end to end: incident events arrive through the real Kafka listener; deadlines set, warnings, pauses,
+ * breaches and escalations leave through the outbox to Kafka. IT-service incidents follow the built-in default
+ * policy, whose P3 targets the test profile shortens to 2 s (response) and 4 s (resolution); the warning comes at
+ * 75 %.
  */
 @ServiceIntegrationTest
 class EscalationIT {
@@ -43,88 +50,127 @@ class EscalationIT {
     @Autowired
     WebTestClient web;
 
-    private final EventCodec codec = new EventCodec();
-
     @Test
-    void an_incident_nobody_handles_breaches_both_clocks_and_is_escalated_once() {
+    void an_incident_nobody_handles_is_warned_about_breaches_both_clocks_and_is_escalated_once() {
         UUID incident = UUID.randomUUID();
-        IncidentClassified classified = classified(incident);
-        EventEnvelope envelope = envelope(classified, 1);
+        IncidentClassified classified = classified(incident, now());
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "/incident-service", classified.occurredAt(), 1,
+                classified);
 
         publish(envelope);
         publish(envelope); // redelivered: must not start second clocks, breach or escalate twice
 
-        try (var stream = probe()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> events(stream, incident).size() == 5);
-            List<Object> events = events(stream, incident);
-            assertThat(events).filteredOn(SlaDeadlineSet.class::isInstance).map(SlaDeadlineSet.class::cast)
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident).size() == 7);
+            assertThat(stream.of(incident, SlaDeadlineSet.class))
                     .extracting(SlaDeadlineSet::clock, SlaDeadlineSet::target, SlaDeadlineSet::dueAt)
                     .containsExactly(
-                            tuple(SlaClock.RESPONSE, P3_RESPONSE,
-                                    classified.occurredAt().plus(P3_RESPONSE)),
-                            tuple(SlaClock.RESOLUTION, P3_RESOLUTION,
-                                    classified.occurredAt().plus(P3_RESOLUTION)));
-            assertThat(events).filteredOn(SlaBreached.class::isInstance).map(SlaBreached.class::cast)
-                    .extracting(SlaBreached::clock).containsExactly(SlaClock.RESPONSE, SlaClock.RESOLUTION);
-            assertThat(events).filteredOn(SlaBreached.class::isInstance).map(SlaBreached.class::cast)
+                            tuple(SlaClock.RESPONSE, P3_RESPONSE, classified.occurredAt().plus(P3_RESPONSE)),
+                            tuple(SlaClock.RESOLUTION, P3_RESOLUTION, classified.occurredAt().plus(P3_RESOLUTION)));
+            assertThat(stream.of(incident, SlaWarning.class)).extracting(SlaWarning::clock)
+                    .containsExactly(SlaClock.RESPONSE, SlaClock.RESOLUTION);
+            assertThat(stream.of(incident, SlaWarning.class)).allSatisfy(w ->
+                    assertThat(w.elapsed()).isGreaterThanOrEqualTo(w.target().multipliedBy(3).dividedBy(4)));
+            assertThat(stream.of(incident, SlaBreached.class)).extracting(SlaBreached::clock)
+                    .containsExactly(SlaClock.RESPONSE, SlaClock.RESOLUTION);
+            assertThat(stream.of(incident, SlaBreached.class))
                     .allSatisfy(b -> assertThat(b.elapsed()).isGreaterThanOrEqualTo(b.target()));
-            assertThat(events).filteredOn(IncidentEscalated.class::isInstance).singleElement()
-                    .isInstanceOfSatisfying(IncidentEscalated.class, e -> {
-                        assertThat(e.level()).isEqualTo(1);
-                        assertThat(e.reason()).isEqualTo("response-sla");
-                        assertThat(e.priority()).isEqualTo(Priority.P3);
-                        assertThat(e.target()).isEqualTo(P3_RESPONSE);
-                    });
-            assertThat(stream.seen(r -> r.key().equals(incident.toString())))
-                    .extracting(r -> codec.decode(r.value()).sequence()).containsExactly(0L, 1L, 2L, 3L, 4L);
+            assertThat(stream.of(incident, IncidentEscalated.class)).singleElement().satisfies(e -> {
+                assertThat(e.level()).isEqualTo(1);
+                assertThat(e.kind()).isEqualTo(EscalationKind.FUNCTIONAL);
+                assertThat(e.reason()).isEqualTo("response-sla");
+                assertThat(e.priority()).isEqualTo(Priority.P3);
+                assertThat(e.target()).isEqualTo(P3_RESPONSE);
+            });
+            assertThat(stream.envelopes(incident)).extracting(EventEnvelope::sequence)
+                    .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
-                    events(stream, incident).size() == 5);
+                    stream.of(incident).size() == 7);
         }
         clocks(incident).expectStatus().isOk().expectBody()
                 .jsonPath("$[0].clock").isEqualTo("response")
                 .jsonPath("$[0].breachedAt").isNotEmpty()
+                .jsonPath("$[0].target").isEqualTo("2 seconds")
                 .jsonPath("$[1].clock").isEqualTo("resolution")
                 .jsonPath("$[1].breachedAt").isNotEmpty()
                 .jsonPath("$[1].stoppedAt").isEmpty();
     }
 
     @Test
-    void an_incident_acknowledged_and_resolved_in_time_breaches_nothing() {
+    void an_incident_acknowledged_and_resolved_in_time_meets_both_clocks() {
         UUID incident = UUID.randomUUID();
-        IncidentClassified classified = classified(incident);
+        Instant t = now();
 
-        publish(envelope(classified, 1));
-        publish(envelope(new IncidentAcknowledged(incident, "zhang.min", classified.occurredAt().plusMillis(500)), 2));
-        publish(envelope(new IncidentResolved(incident, "zhang.min", "config-fix", "restarted", null, null,
-                classified.occurredAt().plusMillis(900)), 3));
+        publish(classified(incident, t), new IncidentAcknowledged(incident, "zhang.min", t.plusMillis(500)),
+                new IncidentResolved(incident, "zhang.min", "config-fix", "restarted", null, null, t.plusMillis(900)));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                clocks(incident).expectStatus().isOk().expectBody()
-                        .jsonPath("$[0].stoppedAt").isNotEmpty()
-                        .jsonPath("$[1].stoppedAt").isNotEmpty());
-        try (var stream = probe()) {
-            await().during(P3_RESOLUTION.plusSeconds(2)).atMost(P3_RESOLUTION.plusSeconds(4)).until(() ->
-                    events(stream, incident).stream().allMatch(SlaDeadlineSet.class::isInstance)
-                            && events(stream, incident).size() == 2);
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident, SlaClockStopped.class).size() == 2);
+            assertThat(stream.of(incident, SlaClockStopped.class))
+                    .extracting(SlaClockStopped::clock, SlaClockStopped::met, SlaClockStopped::elapsed)
+                    .containsExactly(tuple(SlaClock.RESPONSE, true, Duration.ofMillis(500)),
+                            tuple(SlaClock.RESOLUTION, true, Duration.ofMillis(900)));
+            await().during(P3_RESOLUTION.plusSeconds(1)).atMost(P3_RESOLUTION.plusSeconds(3)).until(() ->
+                    stream.of(incident).size() == 4);
         }
-        clocks(incident).expectBody().jsonPath("$[0].breachedAt").isEmpty().jsonPath("$[1].breachedAt").isEmpty();
     }
 
     @Test
-    void an_acknowledged_incident_still_breaches_its_resolution_clock_but_is_not_escalated() {
+    void an_acknowledged_incident_still_breaches_its_resolution_clock_and_escalates_for_that() {
         UUID incident = UUID.randomUUID();
-        IncidentClassified classified = classified(incident);
+        Instant t = now();
 
-        publish(envelope(classified, 1));
-        publish(envelope(new IncidentAcknowledged(incident, "zhang.min", classified.occurredAt().plusMillis(500)), 2));
+        publish(classified(incident, t), new IncidentAcknowledged(incident, "zhang.min", t.plusMillis(500)));
 
-        try (var stream = probe()) {
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    events(stream, incident).stream().anyMatch(SlaBreached.class::isInstance));
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
-                    events(stream, incident).size() == 3);
-            assertThat(events(stream, incident)).filteredOn(SlaBreached.class::isInstance).singleElement()
-                    .extracting(e -> ((SlaBreached) e).clock()).isEqualTo(SlaClock.RESOLUTION);
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !stream.of(incident, IncidentEscalated.class).isEmpty());
+            assertThat(stream.of(incident, SlaBreached.class)).extracting(SlaBreached::clock)
+                    .containsExactly(SlaClock.RESOLUTION);
+            assertThat(stream.of(incident, IncidentEscalated.class)).singleElement()
+                    .extracting(IncidentEscalated::reason).isEqualTo("resolution-sla");
+        }
+    }
+
+    @Test
+    void waiting_for_the_reporter_pauses_both_clocks_and_resuming_moves_the_deadlines_by_the_pause() {
+        UUID incident = UUID.randomUUID();
+        Instant t = now();
+        publish(classified(incident, t), new IncidentPutOnHold(incident, HoldReason.AWAITING_REPORTER, "zhang.min",
+                t.plusMillis(500)));
+
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident, SlaClockPaused.class).size() == 2);
+            assertThat(stream.of(incident, SlaClockPaused.class)).extracting(SlaClockPaused::elapsed)
+                    .containsOnly(Duration.ofMillis(500));
+            // well past the original response deadline: nothing breaches while the clocks are paused
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
+                    stream.of(incident, SlaBreached.class).isEmpty() && stream.of(incident, SlaWarning.class).isEmpty());
+            clocks(incident).expectBody().jsonPath("$[0].runningSince").isEmpty()
+                    .jsonPath("$[0].consumed").isEqualTo("PT0.5S");
+
+            Instant resumed = now();
+            publish(new IncidentResumed(incident, "li.wei", resumed));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident, SlaDeadlineSet.class).size() == 4);
+            assertThat(stream.of(incident, SlaDeadlineSet.class).subList(2, 4))
+                    .extracting(SlaDeadlineSet::clock, SlaDeadlineSet::dueAt)
+                    .containsExactly(tuple(SlaClock.RESPONSE, resumed.plus(P3_RESPONSE).minusMillis(500)),
+                            tuple(SlaClock.RESOLUTION, resumed.plus(P3_RESOLUTION).minusMillis(500)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !stream.of(incident, SlaBreached.class).isEmpty());
+            assertThat(stream.of(incident, SlaBreached.class).get(0).occurredAt())
+                    .isAfterOrEqualTo(resumed.plus(P3_RESPONSE).minusMillis(500));
+        }
+    }
+
+    @Test
+    void waiting_for_a_change_does_not_pause_the_clocks() {
+        UUID incident = UUID.randomUUID();
+        Instant t = now();
+        publish(classified(incident, t), new IncidentPutOnHold(incident, HoldReason.AWAITING_CHANGE, "zhang.min",
+                t.plusMillis(200)));
+
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !stream.of(incident, SlaBreached.class).isEmpty());
+            assertThat(stream.of(incident, SlaClockPaused.class)).isEmpty();
         }
     }
 
@@ -136,27 +182,18 @@ class EscalationIT {
                 .exchange().expectStatus().isForbidden();
     }
 
-    private KafkaProbe probe() {
-        return new KafkaProbe(RealInfrastructure.kafkaBootstrapServers(), Topics.ESCALATION_EVENTS.name());
+    /** PostgreSQL keeps microseconds: times with nanoseconds would not come back exactly. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private List<Object> events(KafkaProbe stream, UUID incident) {
-        return stream.seen(r -> r.key().equals(incident.toString())).stream()
-                .map(r -> (Object) codec.decode(r.value()).data()).toList();
-    }
-
-    private static IncidentClassified classified(UUID incident) {
+    static IncidentClassified classified(UUID incident, Instant at) {
         return new IncidentClassified(incident, Category.IT_SERVICE, new Classification.ItService(2, 2), Priority.P3,
-                "li.wei", Instant.now());
+                "li.wei", at);
     }
 
-    private static EventEnvelope envelope(IncidentEvent event, long sequence) {
-        return new EventEnvelope(UUID.randomUUID(), "/incident-service", event.occurredAt(), sequence, event);
-    }
-
-    private void publish(EventEnvelope envelope) {
-        KafkaProbe.send(RealInfrastructure.kafkaBootstrapServers(), Topics.INCIDENT_EVENTS.name(),
-                envelope.incidentId().toString(), codec.encode(envelope));
+    static IncidentReported reported(UUID incident, Category category, Instant at) {
+        return new IncidentReported(incident, "Something broke", null, category, "li.wei", "http", at);
     }
 
     private WebTestClient.ResponseSpec clocks(UUID incident) {

@@ -3,6 +3,7 @@ package dev.incidentloop.incident.assignment;
 import static org.awaitility.Awaitility.await;
 
 import dev.incidentloop.events.EventCodec;
+import dev.incidentloop.events.EscalationKind;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.IncidentEscalated;
 import dev.incidentloop.events.Priority;
@@ -13,6 +14,7 @@ import dev.incidentloop.testsupport.ServiceIntegrationTest;
 import dev.incidentloop.testsupport.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,20 +31,32 @@ class EscalationReactionIT {
     private final EventCodec codec = new EventCodec();
 
     @Test
-    void an_escalation_moves_the_incident_to_the_second_line_group_once_even_when_redelivered() {
+    void a_functional_escalation_moves_the_incident_to_the_second_line_group_once_even_when_redelivered() {
         UUID id = web.post().uri("/incidents")
                 .headers(h -> h.setBasicAuth(TestUsers.REPORTER, TestUsers.password(TestUsers.REPORTER)))
                 .bodyValue(Map.of("title", "ERP slow", "category", "it-service", "impact", 2, "urgency", 2))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("incidentId").toString()
                 .transform(UUID::fromString);
-        var escalated = new IncidentEscalated(id, 1, "response-sla", Priority.P3, Duration.ofHours(2), Instant.now());
+        var escalated = new IncidentEscalated(id, 1, EscalationKind.FUNCTIONAL, "response-sla", Priority.P3,
+                Duration.ofHours(2), List.of("wang.fang"), 0, Instant.now());
         var envelope = new EventEnvelope(UUID.randomUUID(), "/escalation-service", escalated.occurredAt(), 0,
                 escalated);
+        // a repeated notification of the same level, and a hierarchical escalation: neither changes the line
+        var repeated = new IncidentEscalated(id, 1, EscalationKind.FUNCTIONAL, "response-sla", Priority.P3,
+                Duration.ofHours(2), List.of("wang.fang"), 1, Instant.now());
+        var hierarchical = new IncidentEscalated(id, 2, EscalationKind.HIERARCHICAL, "response-sla", Priority.P3,
+                Duration.ofHours(2), List.of("director.li"), 0, Instant.now());
 
         for (int delivery = 0; delivery < 2; delivery++) {
             KafkaProbe.send(RealInfrastructure.kafkaBootstrapServers(), Topics.ESCALATION_EVENTS.name(),
                     id.toString(), codec.encode(envelope));
+        }
+        long sequence = 1;
+        for (IncidentEscalated other : List.of(repeated, hierarchical)) {
+            KafkaProbe.send(RealInfrastructure.kafkaBootstrapServers(), Topics.ESCALATION_EVENTS.name(),
+                    id.toString(), codec.encode(new EventEnvelope(UUID.randomUUID(), "/escalation-service",
+                            other.occurredAt(), sequence++, other)));
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(id).expectBody()

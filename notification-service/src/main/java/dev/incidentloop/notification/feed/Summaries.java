@@ -17,8 +17,14 @@ import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.IncidentResumed;
 import dev.incidentloop.events.ResolutionConfirmed;
 import dev.incidentloop.events.ResolutionRejected;
+import dev.incidentloop.events.RegulatoryDeadlineMet;
+import dev.incidentloop.events.RegulatoryDeadlineMissed;
+import dev.incidentloop.events.RegulatoryDeadlineSet;
 import dev.incidentloop.events.SlaBreached;
+import dev.incidentloop.events.SlaClockPaused;
+import dev.incidentloop.events.SlaClockStopped;
 import dev.incidentloop.events.SlaDeadlineSet;
+import dev.incidentloop.events.SlaWarning;
 import dev.incidentloop.events.WorkNoteAdded;
 import java.util.Optional;
 
@@ -53,8 +59,17 @@ final class Summaries {
             case WorkNoteAdded e -> "Note by " + e.author() + ": " + abbreviate(e.text());
             case IncidentLinked e -> "Linked to " + e.linkType().wireName() + " " + e.reference();
             case AlertRepeated e -> "Alert repeated " + e.repeats() + "x (" + e.occurrences() + " in all)";
-            case IncidentEscalated e -> "Escalated to level " + e.level() + ": " + e.priority()
-                    + " not acknowledged within " + e.target() + " (" + e.reason() + ")";
+            case IncidentEscalated e -> capitalized(e.kind().wireName()) + " escalation, level " + e.level()
+                    + (e.repeat() > 0 ? " (repeat " + e.repeat() + ")" : "") + ": " + e.priority() + ", "
+                    + e.reason() + (e.recipients().isEmpty() ? "" : ", to " + String.join(", ", e.recipients()));
+            case SlaWarning e -> capitalized(e.clock().wireName()) + " target of " + e.target() + " due at "
+                    + e.dueAt();
+            case SlaClockPaused e -> null;
+            case SlaClockStopped e -> null;
+            case RegulatoryDeadlineSet e -> "Deadline " + e.deadline() + " due at " + e.dueAt();
+            case RegulatoryDeadlineMet e -> "Deadline " + e.deadline() + " met"
+                    + (e.by() == null ? "" : " (" + e.by() + ")");
+            case RegulatoryDeadlineMissed e -> "Deadline " + e.deadline() + " missed (was due at " + e.dueAt() + ")";
             case SlaBreached e -> capitalized(e.clock().wireName()) + " target of " + e.target() + " missed";
             case SlaDeadlineSet e -> null;
         });

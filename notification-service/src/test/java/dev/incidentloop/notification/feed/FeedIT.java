@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.incidentloop.events.Category;
 import dev.incidentloop.events.DomainEvent;
+import dev.incidentloop.events.EscalationKind;
 import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.IncidentAcknowledged;
@@ -45,15 +46,16 @@ class FeedIT {
         publish(Topics.INCIDENT_EVENTS.name(), reported(incident), 0);
         // two topics have no order between them: let the first item be stored before the escalation arrives
         await().atMost(WAIT).until(() -> itemsOf(incident).size() == 1);
-        publish(Topics.ESCALATION_EVENTS.name(), new IncidentEscalated(incident, 1, "response-sla", Priority.P3,
-                Duration.ofHours(2), Instant.now()), 0);
+        publish(Topics.ESCALATION_EVENTS.name(), new IncidentEscalated(incident, 1,
+                EscalationKind.FUNCTIONAL, "response-sla", Priority.P3, Duration.ofHours(2), List.of("wang.fang"), 0,
+                Instant.now()), 0);
 
         List<ServerSentEvent<FeedItem>> first = feed(null, incident).take(2).collectList().block(WAIT);
         assertThat(first).extracting(e -> e.data().type())
                 .containsExactly("dev.incidentloop.incident.reported", "dev.incidentloop.escalation.escalated");
         assertThat(first.get(0).id()).isEqualTo(Long.toString(first.get(0).data().id()));
         assertThat(first.get(1).data().summary()).isEqualTo(
-                "Escalated to level 1: P3 not acknowledged within PT2H (response-sla)");
+                "Functional escalation, level 1: P3, response-sla, to wang.fang");
 
         // The client saw only the first item before its connection dropped; the rest comes after reconnecting.
         publish(Topics.INCIDENT_EVENTS.name(), new IncidentAcknowledged(incident, "zhang.min", Instant.now()), 2);

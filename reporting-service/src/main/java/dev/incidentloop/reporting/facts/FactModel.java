@@ -13,7 +13,10 @@ import dev.incidentloop.events.IncidentReopened;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.ResolutionConfirmed;
+import dev.incidentloop.events.RegulatoryDeadlineMissed;
 import dev.incidentloop.events.SlaBreached;
+import dev.incidentloop.events.SlaClockPaused;
+import dev.incidentloop.events.SlaClockStopped;
 import dev.incidentloop.events.SlaClock;
 import dev.incidentloop.events.SlaDeadlineSet;
 import dev.incidentloop.events.SupportLine;
@@ -76,9 +79,18 @@ public class FactModel {
             case ResolutionConfirmed e -> row.set("satisfaction", e.satisfaction());
             case IncidentClosed e -> row.set("closed_at", ts(e.occurredAt()));
             case IncidentCanceled e -> row.set("canceled_at", ts(e.occurredAt()));
-            case IncidentEscalated e -> row.setExpression("escalation_count", "s.escalation_count + 1", 1);
+            case IncidentEscalated e -> {
+                if (e.repeat() > 0) {
+                    return; // a reminder of a level already counted
+                }
+                row.setExpression("escalation_count", "s.escalation_count + 1", 1);
+            }
             case SlaDeadlineSet e -> deadline(row, e);
             case SlaBreached e -> row.set(prefix(e.clock()) + "_breached", true);
+            case SlaClockPaused e -> row.set(prefix(e.clock()) + "_paused", true);
+            case SlaClockStopped e -> row.set(prefix(e.clock()) + "_met", e.met())
+                    .set(prefix(e.clock()) + "_paused", false);
+            case RegulatoryDeadlineMissed e -> row.setExpression("regulatory_missed", "s.regulatory_missed + 1", 1);
             default -> {
                 return; // work notes, links, holds and repeats change no figure
             }
@@ -95,6 +107,8 @@ public class FactModel {
                         + "_target_seconds else s." + p + "_target_seconds end", e.target().toSeconds())
                 .setExpression(p + "_due_at", "case when " + newer + " then excluded." + p + "_due_at else s." + p
                         + "_due_at end", ts(e.dueAt()))
+                .setExpression(p + "_paused", "case when " + newer + " then false else s." + p + "_paused end",
+                        false)
                 .setExpression(p + "_deadline_set_at", "greatest(s." + p + "_deadline_set_at, excluded." + p
                         + "_deadline_set_at)", ts(e.occurredAt()));
     }

@@ -18,24 +18,26 @@ import org.springframework.stereotype.Repository;
 public class KpiQueries {
 
     /**
-     * Per incident: whether each clock was met (true), missed (false) or is still undecided (null). The response
-     * clock stops at the first acknowledgement or resolution, as escalation-service stops it. A clock that has not
-     * stopped by its deadline is missed even before escalation-service's SlaBreached arrives. Canceled incidents
-     * decide nothing.
+     * Per incident: whether each clock was met (true), missed (false) or is still undecided (null). escalation-service's
+     * word decides where it was given (SlaClockStopped, SlaBreached); otherwise the response clock stops at the first
+     * acknowledgement or resolution, and a clock that has not stopped by its deadline, and is not paused, is missed.
+     * Canceled incidents decide nothing.
      */
     private static final String CLOCKS = """
             select f.*,
                    case when response_due_at is null or canceled_at is not null then null
-                        when response_breached
-                             or least(first_acknowledged_at, first_resolved_at) > response_due_at then false
-                        when least(first_acknowledged_at, first_resolved_at) is not null then true
-                        when response_due_at < now() then false
-                   end as response_met,
+                        when response_breached then false
+                        when response_met is not null then response_met
+                        when least(first_acknowledged_at, first_resolved_at) is not null
+                             then least(first_acknowledged_at, first_resolved_at) <= response_due_at
+                        when response_due_at < now() and not response_paused then false
+                   end as response_ok,
                    case when resolution_due_at is null or canceled_at is not null then null
-                        when resolution_breached or first_resolved_at > resolution_due_at then false
-                        when first_resolved_at is not null then true
-                        when resolution_due_at < now() then false
-                   end as resolution_met
+                        when resolution_breached then false
+                        when resolution_met is not null then resolution_met
+                        when first_resolved_at is not null then first_resolved_at <= resolution_due_at
+                        when resolution_due_at < now() and not resolution_paused then false
+                   end as resolution_ok
             from incident_fact f
             """;
 
@@ -56,13 +58,13 @@ public class KpiQueries {
                        count(first_resolved_at) as resolved,
                        count(closed_at) as closed,
                        count(*) filter (where escalation_count > 0) as escalated,
-                       count(*) filter (where response_met) as response_met,
-                       count(response_met) as response_decided,
-                       count(*) filter (where resolution_met) as resolution_met,
-                       count(resolution_met) as resolution_decided,
-                       count(*) filter (where response_met and resolution_met) as sla_met,
-                       count(*) filter (where (response_met and resolution_met) or not response_met
-                                              or not resolution_met) as sla_decided,
+                       count(*) filter (where response_ok) as response_met,
+                       count(response_ok) as response_decided,
+                       count(*) filter (where resolution_ok) as resolution_met,
+                       count(resolution_ok) as resolution_decided,
+                       count(*) filter (where response_ok and resolution_ok) as sla_met,
+                       count(*) filter (where (response_ok and resolution_ok) or not response_ok
+                                              or not resolution_ok) as sla_decided,
                        count(*) filter (where first_resolved_at is not null and resolved_line = 'first') as first_line,
                        count(*) filter (where first_resolved_at is not null and resolved_line = 'second')
                            as second_line,

@@ -20,6 +20,8 @@ public record SlaClockView(Duration target, Instant dueAt, Instant stoppedAt, St
         RUNNING("running"),
         /** Still running, deadline passed. */
         OVERDUE("overdue"),
+        /** Not counting while the incident waits for its reporter or a vendor. */
+        PAUSED("paused"),
         MET("met"),
         MISSED("missed");
 
@@ -35,14 +37,22 @@ public record SlaClockView(Duration target, Instant dueAt, Instant stoppedAt, St
         }
     }
 
-    static SlaClockView of(Long targetSeconds, Instant dueAt, Instant stoppedAt, boolean breached, Instant now) {
+    /**
+     * @param met    escalation-service's verdict when the clock stopped; null if not known
+     * @param paused whether the clock is paused
+     */
+    static SlaClockView of(Long targetSeconds, Instant dueAt, Instant stoppedAt, boolean breached, Boolean met,
+                           boolean paused, Instant now) {
         if (dueAt == null) {
             return new SlaClockView(null, null, stoppedAt, Status.UNKNOWN, null);
         }
         Duration target = targetSeconds == null ? null : Duration.ofSeconds(targetSeconds);
         if (stoppedAt != null) {
-            Status status = breached || stoppedAt.isAfter(dueAt) ? Status.MISSED : Status.MET;
-            return new SlaClockView(target, dueAt, stoppedAt, status, null);
+            boolean missed = breached || (met != null ? !met : stoppedAt.isAfter(dueAt));
+            return new SlaClockView(target, dueAt, stoppedAt, missed ? Status.MISSED : Status.MET, null);
+        }
+        if (paused) {
+            return new SlaClockView(target, dueAt, null, breached ? Status.OVERDUE : Status.PAUSED, null);
         }
         Duration left = Duration.between(now, dueAt);
         Status status = breached || left.isNegative() ? Status.OVERDUE : Status.RUNNING;

@@ -35,12 +35,17 @@ class SlaController {
             closed_at is null and canceled_at is null
             and (first_resolved_at is null or last_reopened_at > last_resolved_at)""";
     private static final String RESPONDED = "least(first_acknowledged_at, first_resolved_at)";
-    /** Missed a deadline, or still running past it; canceled incidents are left out, as from the KPIs. */
+    /**
+     * Missed a deadline (escalation-service's verdict where given), or still running past it unpaused; canceled
+     * incidents are left out, as from the KPIs.
+     */
     private static final String MISSED = """
             canceled_at is null
-            and (response_breached or resolution_breached
-                 or coalesce(least(first_acknowledged_at, first_resolved_at), now()) > response_due_at
-                 or coalesce(first_resolved_at, now()) > resolution_due_at)""";
+            and (response_breached or resolution_breached or not response_met or not resolution_met
+                 or (response_met is null and not response_paused
+                     and coalesce(least(first_acknowledged_at, first_resolved_at), now()) > response_due_at)
+                 or (resolution_met is null and not resolution_paused
+                     and coalesce(first_resolved_at, now()) > resolution_due_at))""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -111,10 +116,12 @@ class SlaController {
                 (Integer) rs.getObject("satisfaction", Integer.class), between(reported, acknowledged),
                 between(reported, resolved),
                 SlaClockView.of(rs.getObject("response_target_seconds", Long.class), instant(rs, "response_due_at"),
-                        responded, rs.getBoolean("response_breached"), now),
+                        responded, rs.getBoolean("response_breached"), rs.getObject("response_met", Boolean.class),
+                        rs.getBoolean("response_paused"), now),
                 SlaClockView.of(rs.getObject("resolution_target_seconds", Long.class),
                         instant(rs, "resolution_due_at"), earliest(resolved, canceled),
-                        rs.getBoolean("resolution_breached"), now));
+                        rs.getBoolean("resolution_breached"), rs.getObject("resolution_met", Boolean.class),
+                        rs.getBoolean("resolution_paused"), now));
     }
 
     /** A clock stops at the first of these; canceling stops both clocks. */

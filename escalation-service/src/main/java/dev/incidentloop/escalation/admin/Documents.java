@@ -1,0 +1,84 @@
+package dev.incidentloop.escalation.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Calendars, escalation policies and on-call schedules, stored as JSON documents by kind and name. They are
+ * configuration data: admins change them over HTTP while the service runs, and every instance reads the same ones.
+ */
+@Repository
+public class Documents {
+
+    /** What a document is, and the Java type it is read as. */
+    public enum Kind {
+        CALENDAR("calendar", dev.incidentloop.escalation.calendar.Calendar.class),
+        POLICY("policy", dev.incidentloop.escalation.policy.EscalationPolicy.class),
+        SCHEDULE("schedule", dev.incidentloop.escalation.oncall.Schedule.class);
+
+        private final String name;
+        private final Class<?> type;
+
+        Kind(String name, Class<?> type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        public Class<?> type() {
+            return type;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    Documents(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public <T> Optional<T> find(Kind kind, String name, Class<T> type) {
+        return jdbc.query("select body from policy_document where kind = ? and name = ?",
+                (rs, row) -> read(rs.getString("body"), type), kind.name, name).stream().findFirst();
+    }
+
+    public List<String> names(Kind kind) {
+        return jdbc.queryForList("select name from policy_document where kind = ? order by name", String.class,
+                kind.name);
+    }
+
+    /** Creates or replaces; true if it was created. */
+    boolean put(Kind kind, String name, Object document, String by) {
+        String body = write(document);
+        return jdbc.queryForObject("""
+                insert into policy_document as d (kind, name, body, updated_by) values (?, ?, ?, ?)
+                on conflict (kind, name) do update set body = excluded.body, updated_by = excluded.updated_by,
+                    updated_at = now()
+                returning (xmax = 0)""", Boolean.class, kind.name, name, body, by);
+    }
+
+    boolean delete(Kind kind, String name) {
+        return jdbc.update("delete from policy_document where kind = ? and name = ?", kind.name, name) == 1;
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored " + type.getSimpleName() + " no longer reads: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private String write(Object document) {
+        try {
+            return json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.incidentloop.escalation.incident;
+
+import dev.incidentloop.escalation.chain.Chains;
+import dev.incidentloop.escalation.policy.Policies;
+import dev.incidentloop.escalation.regulatory.RegulatoryDeadlines;
+import dev.incidentloop.escalation.sla.SlaService;
+import dev.incidentloop.events.Category;
+import dev.incidentloop.events.Classification;
+import dev.incidentloop.events.EventEnvelope;
+import dev.incidentloop.events.IncidentAcknowledged;
+import dev.incidentloop.events.IncidentAssigned;
+import dev.incidentloop.events.IncidentCanceled;
+import dev.incidentloop.events.IncidentClassified;
+import dev.incidentloop.events.IncidentClosed;
+import dev.incidentloop.events.IncidentPutOnHold;
+import dev.incidentloop.events.IncidentReclassified;
+import dev.incidentloop.events.IncidentReopened;
+import dev.incidentloop.events.IncidentReported;
+import dev.incidentloop.events.IncidentResolved;
+import dev.incidentloop.events.IncidentResumed;
+import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.SlaClock;
+import dev.incidentloop.kit.inbox.ProcessedEvents;
+import dev.incidentloop.kit.kafka.KafkaWiring;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Follows the incident stream: keeps what this service knows of each incident, starts the clocks and the reporting
+ * obligations at the first classification, pauses and resumes the clocks with holds, and stops clocks and chains as
+ * the incident is handled. The processed-event guard, every change, the db-scheduler tasks (db-scheduler shares the
+ * transaction) and the published events commit together. Times are the events' own, so a redelivery or a replay
+ * decides the same.
+ */
+@Component
+class IncidentEventListener {
+
+    private final ProcessedEvents processed;
+    private final TrackedIncidents incidents;
+    private final SlaService sla;
+    private final Chains chains;
+    private final RegulatoryDeadlines regulatory;
+    private final Policies policies;
+
+    IncidentEventListener(ProcessedEvents processed, TrackedIncidents incidents, SlaService sla, Chains chains,
+                          RegulatoryDeadlines regulatory, Policies policies) {
+        this.processed = processed;
+        this.incidents = incidents;
+        this.sla = sla;
+        this.chains = chains;
+        this.regulatory = regulatory;
+        this.policies = policies;
+    }
+
+    @KafkaListener(topics = "#{T(dev.incidentloop.events.Topics).INCIDENT_EVENTS.name()}",
+            containerFactory = KafkaWiring.EVENT_LISTENER_FACTORY)
+    @Transactional
+    void on(EventEnvelope envelope) {
+        if (!processed.firstDelivery(envelope.id())) {
+            return;
+        }
+        switch (envelope.data()) {
+            case IncidentReported e -> incidents.reported(e.incidentId(), e.category(), e.occurredAt());
+            case IncidentClassified e -> classified(e.incidentId(), e.category(), e.classification(), e.priority(),
+                    e.occurredAt());
+            case IncidentReclassified e -> classified(e.incidentId(), e.category(), e.classification(), e.priority(),
+                    e.occurredAt());
+            case IncidentAssigned e -> incidents.assigned(e.incidentId(), e.assignmentGroup());
+            case IncidentAcknowledged e -> {
+                sla.stop(e.incidentId(), e.occurredAt(), List.of(SlaClock.RESPONSE));
+                chains.stop(e.incidentId(), EnumSet.of(Chains.StopOn.ACKNOWLEDGE), e.occurredAt());
+            }
+            case IncidentPutOnHold e -> {
+                if (SlaService.PAUSING.contains(e.reason())) {
+                    sla.pause(e.incidentId(), e.occurredAt());
+                }
+            }
+            case IncidentResumed e -> sla.resume(e.incidentId(), e.occurredAt());
+            case IncidentResolved e -> handled(e.incidentId(), e.occurredAt());
+            case IncidentReopened e -> incidents.reopened(e.incidentId());
+            case IncidentClosed e -> handled(e.incidentId(), e.occurredAt());
+            case IncidentCanceled e -> handled(e.incidentId(), e.occurredAt());
+            default -> {
+                // notes, links and repeats change no clock
+            }
+        }
+    }
+
+    /**
+     * The first classification starts the clocks and the obligations; a reclassification updates the priority and
+     * whether the incident is major (for chains still to come), and leaves the clocks as they were started.
+     */
+    private void classified(UUID incidentId, Category category, Classification classification, Priority priority,
+                            Instant at) {
+        boolean major = MajorIncidents.isMajor(priority, classification, policies.forCategory(category));
+        Integer ehsLevel = classification instanceof Classification.EhsRecordable ehs ? ehs.level() : null;
+        Instant detected = classification instanceof Classification.InformationSecurity sec ? sec.detectedAt() : null;
+        if (incidents.classified(incidentId, category, priority, major, ehsLevel, detected, at)) {
+            TrackedIncident incident = incidents.find(incidentId).orElseThrow();
+            sla.start(incident, at);
+            regulatory.classified(incident, at);
+        }
+    }
+
+    private void handled(UUID incidentId, Instant at) {
+        sla.stop(incidentId, at, List.of(SlaClock.values()));
+        chains.stop(incidentId, EnumSet.allOf(Chains.StopOn.class), at);
+        incidents.done(incidentId, at);
+    }
+}

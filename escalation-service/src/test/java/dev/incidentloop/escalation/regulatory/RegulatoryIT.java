@@ -1,0 +1,194 @@
+package dev.incidentloop.escalation.regulatory;
+
+import static dev.incidentloop.escalation.EscalationStreams.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import dev.incidentloop.escalation.EscalationStreams;
+import dev.incidentloop.events.Category;
+import dev.incidentloop.events.Classification;
+import dev.incidentloop.events.EscalationKind;
+import dev.incidentloop.events.IncidentClassified;
+import dev.incidentloop.events.IncidentEscalated;
+import dev.incidentloop.events.IncidentReported;
+import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.RegulatoryDeadlineMet;
+import dev.incidentloop.events.RegulatoryDeadlineMissed;
+import dev.incidentloop.events.RegulatoryDeadlineSet;
+import dev.incidentloop.events.SecurityKind;
+import dev.incidentloop.testsupport.ServiceIntegrationTest;
+import dev.incidentloop.testsupport.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * DOMAIN.md section 3, rule "Deadlines" (information security) and section 5, rule "Deadlines" (EHS), each met and
+ * missed. The test profile shortens the leadership deadline to 2 seconds and the disposal plan to 3.
+ */
+@ServiceIntegrationTest
+class RegulatoryIT {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    WebTestClient web;
+
+    @BeforeEach
+    void policies() {
+        String targets = """
+                "targets": {"P1": {"response": "1 hours", "resolution": "8 hours"},
+                            "P2": {"response": "1 hours", "resolution": "8 hours"},
+                            "P3": {"response": "1 hours", "resolution": "8 hours"},
+                            "P4": {"response": "1 hours", "resolution": "8 hours"},
+                            "P5": {"response": "1 hours", "resolution": "8 hours"}}""";
+        put("/admin/policies/information-security", "{" + targets + """
+                , "hierarchical": [{"after": "0 minutes", "recipients": [{"user": "ciso.huang"}]}]}""");
+        // China's 2025 National Day holiday, as test data: 1-8 October off, 28 September and 11 October worked
+        put("/admin/calendars/regulatory-cn", """
+                {"zone": "Asia/Shanghai", "weekdays": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "holidays": ["2025-10-01", "2025-10-02", "2025-10-03", "2025-10-04", "2025-10-05", "2025-10-06",
+                              "2025-10-07", "2025-10-08"],
+                 "makeUpWorkingDays": ["2025-09-28", "2025-10-11"]}""");
+        put("/admin/policies/ehs-recordable", "{\"calendar\": \"regulatory-cn\", " + targets + "}");
+    }
+
+    @Test
+    void security_a_late_report_is_missed_a_leadership_call_in_time_is_met_and_a_missing_plan_escalates() {
+        UUID incident = UUID.randomUUID();
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(new IncidentReported(incident, "Ransomware on file server", null, Category.INFORMATION_SECURITY,
+                        "li.wei", "http", reported),
+                security(incident, reported.minus(Duration.ofHours(5)), false, Priority.P2, reported));
+
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident, RegulatoryDeadlineSet.class)
+                    .size() == 3);
+            assertThat(stream.of(incident, RegulatoryDeadlineSet.class))
+                    .extracting(RegulatoryDeadlineSet::deadline, RegulatoryDeadlineSet::dueAt).containsExactly(
+                            tuple("security-report", reported.minus(Duration.ofHours(1))),
+                            tuple("security-leadership-informed", reported.plusSeconds(2)),
+                            tuple("security-disposal-plan", reported.plusSeconds(3)));
+            // detected five hours before the report: the 4-hour report deadline was missed when it was filed
+            assertThat(stream.of(incident, RegulatoryDeadlineMissed.class)).singleElement().satisfies(m -> {
+                assertThat(m.deadline()).isEqualTo("security-report");
+                assertThat(m.fulfilledAt()).isEqualTo(reported);
+            });
+
+            fulfil(incident, "security-leadership-informed").expectStatus().isOk().expectBody()
+                    .jsonPath("$.fulfilledBy").isEqualTo(TestUsers.RESPONDER)
+                    .jsonPath("$.note").isEqualTo("Phoned the CISO");
+            fulfil(incident, "security-leadership-informed").expectStatus().isEqualTo(409);
+            fulfil(incident, "no-such-deadline").expectStatus().isNotFound();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident, RegulatoryDeadlineMissed.class)
+                    .size() == 2 && !stream.of(incident, IncidentEscalated.class).isEmpty());
+            assertThat(stream.of(incident, RegulatoryDeadlineMet.class)).singleElement()
+                    .extracting(RegulatoryDeadlineMet::deadline, RegulatoryDeadlineMet::by)
+                    .containsExactly("security-leadership-informed", TestUsers.RESPONDER);
+            assertThat(stream.of(incident, RegulatoryDeadlineMissed.class).get(1).deadline())
+                    .isEqualTo("security-disposal-plan");
+            assertThat(stream.of(incident, IncidentEscalated.class)).singleElement().satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(EscalationKind.HIERARCHICAL);
+                assertThat(e.reason()).isEqualTo("regulatory");
+                assertThat(e.recipients()).containsExactly("ciso.huang");
+            });
+        }
+        web.get().uri("/deadlines/" + incident)
+                .headers(h -> h.setBasicAuth(TestUsers.ANALYST, TestUsers.password(TestUsers.ANALYST)))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].name").isEqualTo("security-report")
+                .jsonPath("$[0].status").isEqualTo("missed")
+                .jsonPath("$[1].status").isEqualTo("met")
+                .jsonPath("$[2].status").isEqualTo("missed");
+    }
+
+    @Test
+    void security_a_major_incident_reported_within_24_hours_of_detection_meets_its_report_deadline() {
+        UUID incident = UUID.randomUUID();
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(new IncidentReported(incident, "Customer data leaked", null, Category.INFORMATION_SECURITY, "li.wei",
+                "http", reported), security(incident, reported.minus(Duration.ofHours(5)), true, Priority.P1, reported));
+
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !stream.of(incident, RegulatoryDeadlineMet.class)
+                    .isEmpty());
+            assertThat(stream.of(incident, RegulatoryDeadlineMet.class).get(0))
+                    .extracting(RegulatoryDeadlineMet::deadline, RegulatoryDeadlineMet::dueAt)
+                    .containsExactly("security-report", reported.plus(Duration.ofHours(19)));
+        }
+    }
+
+    @Test
+    void ehs_a_level_3_event_has_one_working_day_to_report_and_ten_to_investigate_on_the_policy_calendar() {
+        UUID incident = UUID.randomUUID();
+        // Tuesday 30 September 2025, 10:00 in Shanghai: the holiday week follows
+        Instant reported = LocalDateTime.parse("2025-09-30T10:00").atZone(SHANGHAI).toInstant();
+        publish(new IncidentReported(incident, "Forklift hit a rack", null, Category.EHS_RECORDABLE, "li.wei", "http",
+                        reported),
+                new IncidentClassified(incident, Category.EHS_RECORDABLE, new Classification.EhsRecordable(35_000L,
+                        true, 3), Priority.P3, "li.wei", reported));
+
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident, RegulatoryDeadlineMissed.class)
+                    .size() == 2);
+            assertThat(stream.of(incident, RegulatoryDeadlineSet.class))
+                    .extracting(RegulatoryDeadlineSet::deadline, RegulatoryDeadlineSet::dueAt).containsExactly(
+                            tuple("ehs-report", shanghai("2025-10-09T10:00")),
+                            tuple("ehs-investigation", shanghai("2025-10-21T10:00")));
+        }
+    }
+
+    @Test
+    void ehs_a_report_recorded_in_time_is_met() {
+        UUID incident = UUID.randomUUID();
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(new IncidentReported(incident, "Spill in the paint shop", null, Category.EHS_RECORDABLE, "li.wei",
+                        "http", reported),
+                new IncidentClassified(incident, Category.EHS_RECORDABLE, new Classification.EhsRecordable(5_000L,
+                        false, 1), Priority.P4, "li.wei", reported));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/deadlines/" + incident)
+                .headers(h -> h.setBasicAuth(TestUsers.RESPONDER, TestUsers.password(TestUsers.RESPONDER)))
+                .exchange().expectBody().jsonPath("$.length()").isEqualTo(1));
+
+        fulfil(incident, "ehs-report").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("met");
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !stream.of(incident, RegulatoryDeadlineMet.class)
+                    .isEmpty());
+            assertThat(stream.of(incident, RegulatoryDeadlineMissed.class)).isEmpty();
+        }
+    }
+
+    private static IncidentClassified security(UUID incident, Instant detected, boolean major, Priority priority,
+                                               Instant at) {
+        return new IncidentClassified(incident, Category.INFORMATION_SECURITY, new Classification.InformationSecurity(
+                SecurityKind.INCIDENT, major ? 1 : 3, major, detected, "HQ", "finance", "encrypted shares", null,
+                "phishing", true), priority, "li.wei", at);
+    }
+
+    private static Instant shanghai(String local) {
+        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
+    }
+
+    private WebTestClient.ResponseSpec fulfil(UUID incident, String deadline) {
+        return web.post().uri("/deadlines/" + incident + "/" + deadline)
+                .headers(h -> h.setBasicAuth(TestUsers.RESPONDER, TestUsers.password(TestUsers.RESPONDER)))
+                .bodyValue(Map.of("note", "Phoned the CISO")).exchange();
+    }
+
+    private void put(String uri, String json) {
+        web.put().uri(uri).headers(h -> h.setBasicAuth(TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange().expectStatus().is2xxSuccessful();
+    }
+}
