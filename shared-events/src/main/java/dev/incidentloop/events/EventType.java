@@ -36,7 +36,9 @@ public enum EventType {
     REGULATORY_DEADLINE_SET("dev.incidentloop.escalation.regulatory-deadline-set", 1, RegulatoryDeadlineSet.class),
     REGULATORY_DEADLINE_MET("dev.incidentloop.escalation.regulatory-deadline-met", 1, RegulatoryDeadlineMet.class),
     REGULATORY_DEADLINE_MISSED("dev.incidentloop.escalation.regulatory-deadline-missed", 1,
-            RegulatoryDeadlineMissed.class);
+            RegulatoryDeadlineMissed.class),
+    NOTIFICATION_DELIVERED("dev.incidentloop.notification.delivered", 1, NotificationDelivered.class),
+    NOTIFICATION_FAILED("dev.incidentloop.notification.failed", 1, NotificationFailed.class);
 
     private static final Map<String, EventType> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));

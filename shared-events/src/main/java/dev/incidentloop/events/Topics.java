@@ -20,7 +20,11 @@ public final class Topics {
     public static final TopicSpec ESCALATION_EVENTS =
             new TopicSpec("escalation.events.v1", "incidentId", "CloudEvent JSON with an EscalationEvent as data");
 
-    public static final List<TopicSpec> ALL = List.of(INTAKE, INCIDENT_EVENTS, ESCALATION_EVENTS);
+    /** The notification stream, written only by notification-service. Key: incident id. */
+    public static final TopicSpec NOTIFICATION_EVENTS =
+            new TopicSpec("notification.events.v1", "incidentId", "CloudEvent JSON with a NotificationEvent as data");
+
+    public static final List<TopicSpec> ALL = List.of(INTAKE, INCIDENT_EVENTS, ESCALATION_EVENTS, NOTIFICATION_EVENTS);
 
     /** Partitions each topic is created with; records of one incident always share a partition. */
     public static final int PARTITIONS = 3;

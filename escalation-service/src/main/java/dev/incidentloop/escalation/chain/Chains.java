@@ -8,7 +8,8 @@ import dev.incidentloop.escalation.calendar.Target;
 import dev.incidentloop.escalation.incident.TrackedIncident;
 import dev.incidentloop.escalation.incident.TrackedIncidents;
 import dev.incidentloop.escalation.oncall.Schedule;
-import dev.incidentloop.escalation.outbox.Outbox;
+import dev.incidentloop.events.Topics;
+import dev.incidentloop.kit.outbox.Outbox;
 import dev.incidentloop.escalation.policy.EscalationPolicy;
 import dev.incidentloop.escalation.policy.Policies;
 import dev.incidentloop.events.EscalationKind;
@@ -157,7 +158,7 @@ public class Chains {
         EscalationPolicy.Level current = levels.get(level);
         outbox.add(new IncidentEscalated(incident.incidentId(), level + 1, kind, run.reason, incident.priority(),
                 run.targetMs == null ? null : Duration.ofMillis(run.targetMs), recipients(incident, current, now),
-                repeat, now));
+                repeat, now), Topics.ESCALATION_EVENTS);
 
         Instant nextLevelDue = level + 1 < levels.size() ? due(incident, levels.get(level + 1).after(), run.startedAt)
                 : null;

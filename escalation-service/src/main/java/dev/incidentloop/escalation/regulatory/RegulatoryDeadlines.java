@@ -7,7 +7,8 @@ import dev.incidentloop.escalation.calendar.Calendar;
 import dev.incidentloop.escalation.chain.Chains;
 import dev.incidentloop.escalation.incident.TrackedIncident;
 import dev.incidentloop.escalation.incident.TrackedIncidents;
-import dev.incidentloop.escalation.outbox.Outbox;
+import dev.incidentloop.events.Topics;
+import dev.incidentloop.kit.outbox.Outbox;
 import dev.incidentloop.escalation.policy.Policies;
 import dev.incidentloop.events.EscalationKind;
 import dev.incidentloop.events.RegulatoryDeadlineMet;
@@ -69,7 +70,7 @@ public class RegulatoryDeadlines {
                 if (inserted == 0) {
                     continue;
                 }
-                outbox.add(new RegulatoryDeadlineSet(incident.incidentId(), o.name(), o.referenceAt(), due, at));
+                outbox.add(new RegulatoryDeadlineSet(incident.incidentId(), o.name(), o.referenceAt(), due, at), Topics.ESCALATION_EVENTS);
                 if (o.fulfilledByReport()) {
                     fulfil(incident.incidentId(), o.name(), incident.reportedAt(), null, "the incident report", at);
                 } else {
@@ -110,7 +111,7 @@ public class RegulatoryDeadlines {
         if (scheduler.getScheduledExecution(task).isPresent()) {
             scheduler.cancel(task);
         }
-        outbox.add(new RegulatoryDeadlineMet(incidentId, name, d.dueAt(), by, note, now));
+        outbox.add(new RegulatoryDeadlineMet(incidentId, name, d.dueAt(), by, note, now), Topics.ESCALATION_EVENTS);
         return Outcome.MET;
     }
 
@@ -131,7 +132,7 @@ public class RegulatoryDeadlines {
     private void miss(RegulatoryDeadline d, Instant fulfilledAt, Instant now) {
         jdbc.update("update regulatory_deadline set missed_at = ? where incident_id = ? and name = ?",
                 Timestamp.from(now), d.incidentId(), d.name());
-        outbox.add(new RegulatoryDeadlineMissed(d.incidentId(), d.name(), d.dueAt(), fulfilledAt, now));
+        outbox.add(new RegulatoryDeadlineMissed(d.incidentId(), d.name(), d.dueAt(), fulfilledAt, now), Topics.ESCALATION_EVENTS);
         if (fulfilledAt == null) {
             chains.start(d.incidentId(), EscalationKind.HIERARCHICAL, "regulatory", Chains.StopOn.RESOLVE, null, now);
         }

@@ -4,7 +4,8 @@ import dev.incidentloop.escalation.calendar.Calendar;
 import dev.incidentloop.escalation.calendar.Target;
 import dev.incidentloop.escalation.chain.Chains;
 import dev.incidentloop.escalation.incident.TrackedIncident;
-import dev.incidentloop.escalation.outbox.Outbox;
+import dev.incidentloop.events.Topics;
+import dev.incidentloop.kit.outbox.Outbox;
 import dev.incidentloop.escalation.policy.EscalationPolicy;
 import dev.incidentloop.escalation.policy.Policies;
 import dev.incidentloop.events.EscalationKind;
@@ -69,7 +70,7 @@ public class SlaService {
                 deadlines.schedule(SlaDeadlines.WARNING, incident.incidentId(), clock,
                         target.due(calendar, at, share(target, policy.warning())));
                 outbox.add(new SlaDeadlineSet(incident.incidentId(), clock, incident.priority(), target.amount(),
-                        dueAt, at));
+                        dueAt, at), Topics.ESCALATION_EVENTS);
             }
         }
     }
@@ -82,7 +83,7 @@ public class SlaService {
                 clocks.paused(c, consumed);
                 deadlines.cancel(SlaDeadlines.DEADLINE, incidentId, c.clock());
                 deadlines.cancel(SlaDeadlines.WARNING, incidentId, c.clock());
-                outbox.add(new SlaClockPaused(incidentId, c.clock(), consumed, at));
+                outbox.add(new SlaClockPaused(incidentId, c.clock(), consumed, at), Topics.ESCALATION_EVENTS);
             }
         }
     }
@@ -102,7 +103,7 @@ public class SlaService {
                 deadlines.schedule(SlaDeadlines.WARNING, incidentId, c.clock(), toWarning.isNegative()
                         || toWarning.isZero() ? at : c.target().due(c.calendar(), at, toWarning));
             }
-            outbox.add(new SlaDeadlineSet(incidentId, c.clock(), c.priority(), c.target().amount(), dueAt, at));
+            outbox.add(new SlaDeadlineSet(incidentId, c.clock(), c.priority(), c.target().amount(), dueAt, at), Topics.ESCALATION_EVENTS);
         }
     }
 
@@ -118,7 +119,7 @@ public class SlaService {
             clocks.stopped(c, at, elapsed, met);
             deadlines.cancel(SlaDeadlines.DEADLINE, incidentId, c.clock());
             deadlines.cancel(SlaDeadlines.WARNING, incidentId, c.clock());
-            outbox.add(new SlaClockStopped(incidentId, c.clock(), met, elapsed, at));
+            outbox.add(new SlaClockStopped(incidentId, c.clock(), met, elapsed, at), Topics.ESCALATION_EVENTS);
         }
     }
 
@@ -133,7 +134,7 @@ public class SlaService {
         }
         SlaClockState c = running.get();
         clocks.breached(c, now);
-        outbox.add(new SlaBreached(incidentId, clock, c.target().amount(), c.elapsed(now), now));
+        outbox.add(new SlaBreached(incidentId, clock, c.target().amount(), c.elapsed(now), now), Topics.ESCALATION_EVENTS);
         log.info("Incident {} ({}) missed its {} target of {}", incidentId, c.priority(), clock.wireName(),
                 c.target());
         String reason = clock == SlaClock.RESPONSE ? "response-sla" : "resolution-sla";
@@ -151,7 +152,7 @@ public class SlaService {
                 .ifPresent(c -> {
                     clocks.warned(c, now);
                     outbox.add(new SlaWarning(incidentId, clock, c.target().amount(), c.elapsed(now), c.dueAt(),
-                            now));
+                            now), Topics.ESCALATION_EVENTS);
                 });
     }
 

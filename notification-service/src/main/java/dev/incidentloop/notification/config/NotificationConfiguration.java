@@ -6,6 +6,7 @@ import dev.incidentloop.kit.security.AccessRules;
 import dev.incidentloop.kit.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 @Configuration
 class NotificationConfiguration {
@@ -17,6 +18,9 @@ class NotificationConfiguration {
 
     @Bean
     AccessRules feedRules() {
-        return exchanges -> exchanges.pathMatchers("/feed", "/feed/**").hasRole(Role.RESPONDER.name());
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.GET, "/console", "/console/**").permitAll()
+                .pathMatchers("/feed", "/feed/**").hasRole(Role.RESPONDER.name())
+                .pathMatchers("/webhooks", "/webhooks/**").hasRole(Role.ADMIN.name());
     }
 }

@@ -18,26 +18,61 @@ class FeedItems {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Adds the item for an event; false if that event already made one (a redelivery) or is not shown in feeds.
-     */
-    boolean add(EventEnvelope envelope) {
-        String type = envelope.type().typeName();
-        var summary = Summaries.of(envelope.data());
-        return summary.isPresent() && jdbc.update("""
-                insert into feed_item (event_id, incident_id, type, summary, occurred_at)
-                values (?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
-                envelope.id(), envelope.incidentId(), type, summary.get(),
+    /** Adds the event's item to a feed; false if that feed has it already (a redelivery). */
+    boolean add(String feed, EventEnvelope envelope, String summary) {
+        return jdbc.update("""
+                insert into feed_item (feed, event_id, incident_id, type, summary, occurred_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (feed, event_id) do nothing""",
+                feed, envelope.id(), envelope.incidentId(), envelope.type().typeName(), summary,
                 Timestamp.from(envelope.time())) == 1;
     }
 
-    List<FeedItem> after(long id, int limit) {
-        return jdbc.query("select * from feed_item where id > ? order by id limit ?", this::map, id, limit);
+    /** Items of a feed after an id, oldest first (the live stream). */
+    List<FeedItem> after(String feed, long id, int limit) {
+        return jdbc.query("select *, null::boolean as read from feed_item where feed = ? and id > ? order by id "
+                + "limit ?", this::map, feed, id, limit);
+    }
+
+    /** A page of a feed's history for a user, newest first, before an id (all when null), with read state. */
+    List<FeedItem> history(String feed, String user, Long before, boolean unreadOnly, int limit) {
+        return jdbc.query("""
+                select f.*, (r.item_id is not null) as read from feed_item f
+                left join feed_read r on r.item_id = f.id and r.user_name = ?
+                where f.feed = ? and f.id < ? and (not ? or r.item_id is null)
+                order by f.id desc limit ?""", this::map, user, feed, before == null ? Long.MAX_VALUE : before,
+                unreadOnly, limit);
+    }
+
+    long unread(String feed, String user) {
+        return jdbc.queryForObject("""
+                select count(*) from feed_item f
+                where f.feed = ? and not exists (select 1 from feed_read r where r.item_id = f.id and r.user_name = ?)""",
+                Long.class, feed, user);
+    }
+
+    /** Marks items of a feed read for the user: the given ones, or all up to an id; returns how many changed. */
+    int markRead(String feed, String user, List<Long> ids, Long upTo) {
+        if (upTo != null) {
+            return jdbc.update("""
+                    insert into feed_read (user_name, item_id)
+                    select ?, id from feed_item where feed = ? and id <= ? on conflict do nothing""", user, feed, upTo);
+        }
+        return jdbc.update("""
+                insert into feed_read (user_name, item_id)
+                select ?, id from feed_item where feed = ? and id = any (?) on conflict do nothing""",
+                user, feed, ids.toArray(Long[]::new));
+    }
+
+    int markUnread(String feed, String user, List<Long> ids) {
+        return jdbc.update("""
+                delete from feed_read where user_name = ?
+                and item_id in (select id from feed_item where feed = ? and id = any (?))""",
+                user, feed, ids.toArray(Long[]::new));
     }
 
     private FeedItem map(ResultSet rs, int row) throws SQLException {
         return new FeedItem(rs.getLong("id"), rs.getObject("event_id", UUID.class),
                 rs.getObject("incident_id", UUID.class), rs.getString("type"), rs.getString("summary"),
-                rs.getTimestamp("occurred_at").toInstant());
+                rs.getTimestamp("occurred_at").toInstant(), (Boolean) rs.getObject("read"));
     }
 }

@@ -17,6 +17,8 @@ import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.IncidentResumed;
 import dev.incidentloop.events.ResolutionConfirmed;
 import dev.incidentloop.events.ResolutionRejected;
+import dev.incidentloop.events.NotificationDelivered;
+import dev.incidentloop.events.NotificationFailed;
 import dev.incidentloop.events.RegulatoryDeadlineMet;
 import dev.incidentloop.events.RegulatoryDeadlineMissed;
 import dev.incidentloop.events.RegulatoryDeadlineSet;
@@ -70,6 +72,8 @@ final class Summaries {
             case RegulatoryDeadlineMet e -> "Deadline " + e.deadline() + " met"
                     + (e.by() == null ? "" : " (" + e.by() + ")");
             case RegulatoryDeadlineMissed e -> "Deadline " + e.deadline() + " missed (was due at " + e.dueAt() + ")";
+            case NotificationDelivered e -> null;
+            case NotificationFailed e -> null;
             case SlaBreached e -> capitalized(e.clock().wireName()) + " target of " + e.target() + " missed";
             case SlaDeadlineSet e -> null;
         });

@@ -1,4 +1,4 @@
-package dev.incidentloop.escalation.outbox;
+package dev.incidentloop.kit.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -15,20 +14,19 @@ import org.springframework.transaction.annotation.Transactional;
  * several instances share the work without sending a row twice at once; a crash after sending and before deleting
  * sends the same event (same id) again, which consumers skip.
  */
-@Component
-class OutboxRelay {
+public class OutboxRelay {
 
     private static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
     private final KafkaTemplate<String, Object> kafka;
 
-    OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, Object> kafka) {
+    public OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, Object> kafka) {
         this.jdbc = jdbc;
         this.kafka = kafka;
     }
 
-    @Scheduled(fixedDelayString = "${escalation.outbox.poll-interval:200ms}")
+    @Scheduled(fixedDelayString = "${platform.outbox.poll-interval:200ms}")
     @Transactional
     public void relay() throws Exception {
         List<Long> sent = new ArrayList<>();
