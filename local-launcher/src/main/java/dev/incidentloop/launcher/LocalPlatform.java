@@ -65,6 +65,7 @@ public final class LocalPlatform implements AutoCloseable {
                         "--spring.datasource.password=" + Postgres.PASSWORD,
                         "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
                 args.addAll(accounts);
+                args.addAll(consoleWiring(config, service));
                 args.addAll(config.extraArgs(service));
                 Path jar = config.servicesDir().resolve(service.artifact() + ".jar");
                 processes.put(service, ServiceProcess.start(service, jar, config.port(service), args,
@@ -124,6 +125,21 @@ public final class LocalPlatform implements AutoCloseable {
         return Duration.between(t0, Instant.now()).toMillis();
     }
 
+    /**
+     * The on-call console of notification-service calls incident-service from the browser: it is told where, and
+     * incident-service lets its origin in.
+     */
+    private static List<String> consoleWiring(PlatformConfig config, Service service) {
+        int console = config.port(Service.NOTIFICATION);
+        return switch (service) {
+            case INCIDENT -> List.of("--platform.security.cors-allowed-origins=http://localhost:" + console
+                    + ",http://127.0.0.1:" + console);
+            case NOTIFICATION -> List.of("--notification.console.incident-api=http://localhost:"
+                    + config.port(Service.INCIDENT));
+            default -> List.of();
+        };
+    }
+
     public static void main(String[] args) throws Exception {
         Path data = Path.of(option(args, "--data=", System.getenv().getOrDefault("PLATFORM_DATA_DIR", "data")));
         Path services = Path.of(option(args, "--services=", "local-launcher/target/services"));
@@ -155,6 +171,7 @@ public final class LocalPlatform implements AutoCloseable {
                     platform.url(service), platform.startTimes.get(service).toMillis() / 1000.0,
                     platform.services.get(service).log()));
         }
+        out.append(String.format("  %-21s %s%n", "on-call console", platform.url(Service.NOTIFICATION) + "/console"));
         out.append(String.format("  %-21s %s%n", "kafka", platform.kafkaBootstrapServers()));
         out.append(String.format("  %-21s %s%n%n", "postgresql",
                 platform.postgres.jdbcUrl("<service>_service") + " (user postgres)"));

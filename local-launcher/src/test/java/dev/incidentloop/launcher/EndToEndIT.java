@@ -10,6 +10,7 @@ import dev.incidentloop.events.IncidentEscalated;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.Topics;
+import dev.incidentloop.testsupport.Chromium;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +32,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -56,6 +63,7 @@ class EndToEndIT {
         UUID first;
         UUID second;
         UUID pending;
+        UUID acknowledgedInTheConsole;
         Instant restartedAt;
 
         try (LocalPlatform platform = LocalPlatform.start(config);
@@ -93,6 +101,8 @@ class EndToEndIT {
                 assertThat(kpi.get("timeToResolve").get("meanSeconds").asDouble()).isPositive();
             });
 
+            acknowledgedInTheConsole = acknowledgeFromTheConsole(platform);
+
             second = UUID.fromString(post(platform, Service.INCIDENT, "/incidents", "reporter", """
                     {"title":"Badge reader offline","category":"it-service","impact":3,"urgency":3}""", 201)
                     .get("incidentId").asText());
@@ -125,9 +135,43 @@ class EndToEndIT {
             assertThat(all).filteredOn(r -> decode(r).data() instanceof IncidentReported)
                     .as("each report published once, also across the restart")
                     .extracting(ConsumerRecord::key)
-                    .containsExactlyInAnyOrder(first.toString(), second.toString(), pending.toString());
+                    .containsExactlyInAnyOrder(first.toString(), second.toString(), pending.toString(),
+                            acknowledgedInTheConsole.toString());
             await().atMost(WAIT).untilAsserted(() -> assertThat(get(platform, Service.REPORTING,
                     "/sla/" + second, "analyst").get("resolvedAt").isNull()).isFalse());
+        }
+    }
+
+    /**
+     * The on-call console in a real headless Chromium: the page loads from notification-service, the responder logs
+     * in, a new incident arrives over SSE, and a click on Acknowledge calls incident-service from the browser.
+     */
+    private UUID acknowledgeFromTheConsole(LocalPlatform platform) throws Exception {
+        try (Chromium chromium = Chromium.start()) {
+            ChromeDriver browser = chromium.driver();
+            browser.get(platform.url(Service.NOTIFICATION) + "/console");
+            browser.findElement(By.id("user")).sendKeys("responder");
+            browser.findElement(By.id("password")).sendKeys("responder-demo");
+            new Select(browser.findElement(By.id("feed"))).selectByValue("/feed");
+            browser.findElement(By.id("connect")).click();
+            var wait = new WebDriverWait(browser, WAIT);
+            wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-connected")));
+
+            UUID incident = UUID.fromString(post(platform, Service.INCIDENT, "/incidents", "reporter", """
+                    {"title":"Conveyor belt stopped","category":"it-service","impact":2,"urgency":2}""", 201)
+                    .get("incidentId").asText());
+            By reported = By.cssSelector("tr[data-incident='" + incident + "'][data-type='"
+                    + "dev.incidentloop.incident.reported']");
+            WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(reported));
+            assertThat(row.getText()).contains("Conveyor belt stopped");
+
+            row.findElement(By.cssSelector("button.acknowledge")).click();
+            wait.until(ExpectedConditions.textToBePresentInElement(row.findElement(By.className("outcome")),
+                    "now IN_PROGRESS"));
+            JsonNode acknowledged = get(platform, Service.INCIDENT, "/incidents/" + incident, "responder");
+            assertThat(acknowledged.get("state").asText()).isEqualTo("IN_PROGRESS");
+            assertThat(acknowledged.get("acknowledgedBy").asText()).isEqualTo("responder");
+            return incident;
         }
     }
 

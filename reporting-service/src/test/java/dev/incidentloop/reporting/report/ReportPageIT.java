@@ -13,14 +13,11 @@ import dev.incidentloop.events.IncidentEvent;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.Priority;
 import dev.incidentloop.events.Topics;
+import dev.incidentloop.testsupport.Chromium;
 import dev.incidentloop.testsupport.KafkaProbe;
 import dev.incidentloop.testsupport.RealInfrastructure;
 import dev.incidentloop.testsupport.ServiceIntegrationTest;
 import dev.incidentloop.testsupport.TestUsers;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,25 +28,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The monthly report page in a real headless Chromium (Debian's chromium and chromium-driver): the page loads with
- * an analyst's credentials, its chart script runs, and the chart and the figures show what the events say.
+ * The monthly report page in a real headless Chromium (Debian's chromium and chromium-driver, see {@link Chromium}):
+ * the page loads with an analyst's credentials, its chart script runs, and the chart and the figures show what the events say.
  */
 @ServiceIntegrationTest
 class ReportPageIT {
 
-    private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
-
+    private static Chromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @LocalServerPort
     int port;
@@ -60,31 +52,15 @@ class ReportPageIT {
     private final EventCodec codec = new EventCodec();
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        for (String binary : List.of(CHROMIUM, CHROMEDRIVER)) {
-            assertThat(new File(binary).canExecute()).as("%s is missing: install Debian's chromium and "
-                    + "chromium-driver (./platform test and .ci/run do)", binary).isTrue();
-        }
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1200,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    static void startBrowser() {
+        chromium = Chromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
@@ -26,6 +27,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,6 +50,11 @@ public class PlatformSecurityConfiguration {
         apiKeyFilter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
         apiKeyFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
+        if (properties.corsAllowedOrigins().isEmpty()) {
+            http.cors(ServerHttpSecurity.CorsSpec::disable);
+        } else {
+            http.cors(cors -> cors.configurationSource(cors(properties.corsAllowedOrigins())));
+        }
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -63,6 +72,23 @@ public class PlatformSecurityConfiguration {
                     exchanges.anyExchange().authenticated();
                 })
                 .build();
+    }
+
+    /**
+     * Browser pages of other origins (the on-call console of notification-service) may call this service with their
+     * own {@code Authorization} header; no cookies are involved, so credentials mode stays off.
+     */
+    private static CorsConfigurationSource cors(List<String> origins) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(origins);
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+        config.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
+                "X-API-Key", "Last-Event-ID"));
+        config.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION));
+        config.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        return source;
     }
 
     private static ReactiveAuthenticationManager basicAuthentication(List<SecurityProperties.User> users) {

@@ -16,11 +16,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("platform.security")
-public record SecurityProperties(@Valid List<User> users, @Valid List<ApiKey> apiKeys) {
+public record SecurityProperties(@Valid List<User> users, @Valid List<ApiKey> apiKeys,
+                                 List<String> corsAllowedOrigins) {
 
     public SecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
     }
 
     public record User(@NotBlank String name, @NotBlank String passwordHash, @NotEmpty Set<Role> roles) {
