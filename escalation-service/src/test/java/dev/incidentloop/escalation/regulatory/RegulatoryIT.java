@@ -115,6 +115,30 @@ class RegulatoryIT {
     }
 
     @Test
+    void security_a_plan_proposed_in_time_is_met_and_a_leadership_not_informed_is_missed() {
+        UUID incident = UUID.randomUUID();
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(new IncidentReported(incident, "Phishing wave", null, Category.INFORMATION_SECURITY, "li.wei",
+                "http", reported), security(incident, reported.minus(Duration.ofMinutes(30)), false, Priority.P3,
+                reported));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/deadlines/" + incident)
+                .headers(h -> h.setBasicAuth(TestUsers.RESPONDER, TestUsers.password(TestUsers.RESPONDER)))
+                .exchange().expectBody().jsonPath("$.length()").isEqualTo(3));
+
+        fulfil(incident, "security-disposal-plan").expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("met");
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident, RegulatoryDeadlineMissed.class)
+                    .size() == 1);
+            assertThat(stream.of(incident, RegulatoryDeadlineMissed.class).get(0).deadline())
+                    .isEqualTo("security-leadership-informed");
+            // reported 30 minutes after detection: within 4 hours
+            assertThat(stream.of(incident, RegulatoryDeadlineMet.class)).extracting(RegulatoryDeadlineMet::deadline)
+                    .containsExactlyInAnyOrder("security-report", "security-disposal-plan");
+        }
+    }
+
+    @Test
     void security_a_major_incident_reported_within_24_hours_of_detection_meets_its_report_deadline() {
         UUID incident = UUID.randomUUID();
         Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -147,6 +171,27 @@ class RegulatoryIT {
                     .extracting(RegulatoryDeadlineSet::deadline, RegulatoryDeadlineSet::dueAt).containsExactly(
                             tuple("ehs-report", shanghai("2025-10-09T10:00")),
                             tuple("ehs-investigation", shanghai("2025-10-21T10:00")));
+        }
+    }
+
+    @Test
+    void ehs_a_level_3_investigation_recorded_in_time_is_met() {
+        UUID incident = UUID.randomUUID();
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(new IncidentReported(incident, "Crane load dropped", null, Category.EHS_RECORDABLE, "li.wei",
+                        "http", reported),
+                new IncidentClassified(incident, Category.EHS_RECORDABLE, new Classification.EhsRecordable(40_000L,
+                        true, 3), Priority.P3, "li.wei", reported));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/deadlines/" + incident)
+                .headers(h -> h.setBasicAuth(TestUsers.RESPONDER, TestUsers.password(TestUsers.RESPONDER)))
+                .exchange().expectBody().jsonPath("$.length()").isEqualTo(2));
+
+        fulfil(incident, "ehs-investigation").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("met");
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !stream.of(incident, RegulatoryDeadlineMet.class)
+                    .isEmpty());
+            assertThat(stream.of(incident, RegulatoryDeadlineMet.class)).extracting(RegulatoryDeadlineMet::deadline)
+                    .containsExactly("ehs-investigation");
         }
     }
 
