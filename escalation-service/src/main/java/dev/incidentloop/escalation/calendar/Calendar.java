@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -38,9 +39,12 @@ public record Calendar(
     private static final int MAX_DAYS = 3 * 366;
 
     public Calendar {
-        weekdays = weekdays == null || weekdays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(weekdays));
-        holidays = holidays == null ? Set.of() : Set.copyOf(new TreeSet<>(holidays));
-        makeUpWorkingDays = makeUpWorkingDays == null ? Set.of() : Set.copyOf(new TreeSet<>(makeUpWorkingDays));
+        // sorted, so that a calendar reads back in the order of the week and of the year
+        weekdays = weekdays == null || weekdays.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(weekdays));
+        holidays = holidays == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(holidays));
+        makeUpWorkingDays = makeUpWorkingDays == null ? Set.of()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(makeUpWorkingDays));
     }
 
     /** What is wrong with this calendar, each under the name of its field; empty when it is usable. */

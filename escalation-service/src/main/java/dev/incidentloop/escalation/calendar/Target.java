@@ -102,7 +102,9 @@ public record Target(Duration amount, Kind kind) {
         return switch (kind) {
             case CLOCK -> {
                 long s = amount.toSeconds();
-                if (s % 3600 == 0) {
+                if (s == 0) {
+                    yield "0 minutes";
+                } else if (s % 3600 == 0) {
                     yield s / 3600 + (s == 3600 ? " hour" : " hours");
                 } else if (s % 60 == 0) {
                     yield s / 60 + (s == 60 ? " minute" : " minutes");

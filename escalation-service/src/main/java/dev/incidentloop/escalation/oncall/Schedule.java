@@ -12,6 +12,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,7 +42,8 @@ public record Schedule(ZoneId zone, List<Layer> layers, List<ScheduleOverride> o
     public record Restriction(Set<DayOfWeek> weekdays, LocalTime from, LocalTime to) {
 
         public Restriction {
-            weekdays = weekdays == null ? Set.of() : Set.copyOf(weekdays);
+            weekdays = weekdays == null || weekdays.isEmpty() ? Set.of()
+                    : Collections.unmodifiableSet(EnumSet.copyOf(weekdays));
         }
     }
 

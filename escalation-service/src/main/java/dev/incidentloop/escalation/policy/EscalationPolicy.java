@@ -1,5 +1,6 @@
 package dev.incidentloop.escalation.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.incidentloop.escalation.calendar.Target;
 import dev.incidentloop.events.Priority;
 import dev.incidentloop.kit.web.FieldError;
@@ -44,6 +45,7 @@ public record EscalationPolicy(
      * @param recipients who is notified
      * @param repeat how many times the level is notified again, every {@code every}, until the next level is due
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Level(Target after, List<Recipient> recipients, Integer repeat, Target every) {
 
         public Level {
@@ -57,6 +59,7 @@ public record EscalationPolicy(
      * (e.g. {@code duty-manager}), or whoever is on call for the team the incident is assigned to (the schedule named
      * after its assignment group). Exactly one of the four.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Recipient(String user, String schedule, String role, Boolean assignedTeam) {
     }
 
