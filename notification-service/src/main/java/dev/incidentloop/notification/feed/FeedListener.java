@@ -7,11 +7,12 @@ import dev.incidentloop.events.IncidentReclassified;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import dev.incidentloop.notification.webhook.Deliveries;
+import java.util.Optional;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns every incident and escalation event into feed items (see {@link Feeds}) and into webhook deliveries for the
@@ -25,19 +26,31 @@ class FeedListener {
     private final IncidentRoutes routes;
     private final Deliveries deliveries;
     private final FeedSignal signal;
+    private final TransactionTemplate transactions;
 
-    FeedListener(FeedItems items, IncidentRoutes routes, Deliveries deliveries, FeedSignal signal) {
+    FeedListener(FeedItems items, IncidentRoutes routes, Deliveries deliveries, FeedSignal signal,
+                 TransactionTemplate transactions) {
         this.items = items;
         this.routes = routes;
         this.deliveries = deliveries;
         this.signal = signal;
+        this.transactions = transactions;
     }
 
     @KafkaListener(topics = {"#{T(dev.incidentloop.events.Topics).INCIDENT_EVENTS.name()}",
             "#{T(dev.incidentloop.events.Topics).ESCALATION_EVENTS.name()}"},
             containerFactory = KafkaWiring.EVENT_LISTENER_FACTORY)
-    @Transactional
     void on(EventEnvelope envelope) {
+        boolean routing = envelope.data() instanceof IncidentReported || envelope.data() instanceof IncidentClassified
+                || envelope.data() instanceof IncidentReclassified || envelope.data() instanceof IncidentAssigned;
+        var summary = Summaries.of(envelope.data());
+        if (!routing && summary.isEmpty() && !deliveries.anyWants(envelope.type().typeName())) {
+            return; // bookkeeping nobody is told about (a deadline set, a clock stopped): no database work at all
+        }
+        transactions.executeWithoutResult(status -> apply(envelope, summary));
+    }
+
+    private void apply(EventEnvelope envelope, Optional<String> summary) {
         switch (envelope.data()) {
             case IncidentReported e -> routes.reported(e.incidentId(), e.title(), e.category().wireName());
             case IncidentClassified e -> routes.classified(e.incidentId(), e.category().wireName(),
@@ -51,7 +64,6 @@ class FeedListener {
         }
         var route = routes.find(envelope.incidentId()).orElse(null);
         boolean added = false;
-        var summary = Summaries.of(envelope.data());
         if (summary.isPresent()) {
             for (String feed : Feeds.of(envelope.data(), route)) {
                 added |= items.add(feed, envelope, summary.get());

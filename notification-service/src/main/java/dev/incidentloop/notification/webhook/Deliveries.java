@@ -44,6 +44,11 @@ public class Deliveries {
         this.outbox = outbox;
     }
 
+    /** Whether any subscription may want events of this type (its other filters aside). */
+    public boolean anyWants(String eventType) {
+        return webhooks.all().stream().anyMatch(w -> w.eventTypes().isEmpty() || w.eventTypes().contains(eventType));
+    }
+
     /** Queues the event for every subscription that wants it; once per subscription and event. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(EventEnvelope envelope, IncidentRoutes.Route route) {

@@ -10,17 +10,33 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The subscriptions. Every event asks which subscriptions want it, so the list is kept in memory and read again at
+ * most every second: a change made through another instance takes effect within a second, one made here at once.
+ */
 @Repository
 class Webhooks {
 
+    private static final long REFRESH_NANOS = 1_000_000_000L;
+
+    private record Snapshot(List<Webhook> webhooks, long readAt) {
+    }
+
     private final JdbcTemplate jdbc;
+    private volatile Snapshot snapshot;
 
     Webhooks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     List<Webhook> all() {
-        return jdbc.query("select * from webhook order by name", Webhooks::map);
+        Snapshot current = snapshot;
+        long now = System.nanoTime();
+        if (current == null || now - current.readAt() > REFRESH_NANOS) {
+            current = new Snapshot(jdbc.query("select * from webhook order by name", Webhooks::map), now);
+            snapshot = current;
+        }
+        return current.webhooks();
     }
 
     Optional<Webhook> find(UUID id) {
@@ -42,10 +58,13 @@ class Webhooks {
                 w.id(), w.name(), w.url(), w.secret(), w.categories().toArray(String[]::new),
                 w.priorities().toArray(String[]::new), w.teams().toArray(String[]::new),
                 w.eventTypes().toArray(String[]::new), by);
+        snapshot = null;
     }
 
     boolean delete(UUID id) {
-        return jdbc.update("delete from webhook where id = ?", id) == 1;
+        boolean deleted = jdbc.update("delete from webhook where id = ?", id) == 1;
+        snapshot = null;
+        return deleted;
     }
 
     static Webhook map(ResultSet rs, int row) throws SQLException {
