@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /** A real HTTP receiver for webhook tests: answers with the statuses it is given and records every request. */
@@ -27,6 +29,7 @@ final class Receiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Integer> scripted = new ConcurrentLinkedQueue<>();
     private final IntSupplier otherwise;
     private final Duration delay;
+    private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor();
 
     /** Answers the scripted statuses in turn, then {@code otherwise}, each after {@code delay}. */
     Receiver(List<Integer> script, IntSupplier otherwise, Duration delay) throws IOException {
@@ -38,14 +41,18 @@ final class Receiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             requests.add(new Request(Instant.now(), Map.copyOf(exchange.getRequestHeaders()), body));
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             Integer status = scripted.poll();
-            exchange.sendResponseHeaders(status != null ? status : otherwise.getAsInt(), -1);
-            exchange.close();
+            int answer = status != null ? status : otherwise.getAsInt();
+            // a slow receiver answers later, without holding a thread meanwhile
+            answers.schedule(() -> {
+                try {
+                    exchange.sendResponseHeaders(answer, -1);
+                } catch (IOException e) {
+                    // the sender gave up waiting (its timeout): nothing to answer
+                } finally {
+                    exchange.close();
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
         });
         server.start();
     }
@@ -66,5 +73,6 @@ final class Receiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        answers.shutdownNow();
     }
 }
