@@ -45,10 +45,13 @@ final class ServiceProcess {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        // glibc gives each thread that allocates its own malloc arena (up to 8 per core), most of it resident and
+        // fragmented; two are plenty for a JVM, whose heap is not malloc'ed
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process process = builder.start();
         return new ServiceProcess(service, port, process, logFile, Instant.now());
     }
 
