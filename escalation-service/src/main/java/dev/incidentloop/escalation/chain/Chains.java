@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dev.incidentloop.escalation.calendar.Calendar;
-import dev.incidentloop.escalation.calendar.Target;
 import dev.incidentloop.escalation.incident.TrackedIncident;
 import dev.incidentloop.escalation.incident.TrackedIncidents;
 import dev.incidentloop.escalation.oncall.Schedule;
@@ -72,13 +71,13 @@ public class Chains {
         if (incident == null || incident.category() == null) {
             return;
         }
-        List<EscalationPolicy.Level> levels = levels(incident, kind);
-        if (levels.isEmpty()) {
+        Plan plan = plan(incident, kind);
+        if (plan.levels().isEmpty()) {
             return;
         }
         var run = lock(incidentId, kind);
         int level = run.map(r -> r.stoppedAt == null ? -1 : r.nextLevel).orElse(0);
-        if (level < 0 || level >= levels.size()) {
+        if (level < 0 || level >= plan.levels().size()) {
             return; // running already, or every level was notified
         }
         jdbc.update("""
@@ -90,7 +89,7 @@ public class Chains {
                     next_repeat = 0, stopped_at = null""",
                 incidentId, kind.wireName(), reason, stopOn.name(), target == null ? null : target.toMillis(),
                 Timestamp.from(at), level);
-        Instant due = due(incident, levels.get(level).after(), at);
+        Instant due = plan.levels().get(level).after().due(plan.calendar(), at);
         schedule(incidentId, kind, level, 0, due.isBefore(at) ? at : due);
     }
 
@@ -103,10 +102,10 @@ public class Chains {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Integer> manual(UUID incidentId, EscalationKind kind, Instant now) {
         TrackedIncident incident = incidents.find(incidentId).orElseThrow();
-        List<EscalationPolicy.Level> levels = levels(incident, kind);
+        Plan plan = plan(incident, kind);
         var run = lock(incidentId, kind);
         int level = run.map(r -> r.nextLevel).orElse(0);
-        if (level >= levels.size()) {
+        if (level >= plan.levels().size()) {
             return Optional.empty();
         }
         run.filter(r -> r.stoppedAt == null).ifPresent(r -> cancel(incidentId, kind, r.nextLevel, r.nextRepeat));
@@ -117,7 +116,7 @@ public class Chains {
                     started_at = excluded.started_at, next_level = excluded.next_level, next_repeat = 0,
                     stopped_at = null""",
                 incidentId, kind.wireName(), Timestamp.from(now), level);
-        notifyAndAdvance(incident, kind, levels, level, 0, now);
+        notifyAndAdvance(incident, kind, plan, level, 0, now);
         return Optional.of(level + 1);
     }
 
@@ -145,29 +144,29 @@ public class Chains {
         if (incident.doneAt() != null && run.get().stopOn == StopOn.RESOLVE) {
             return;
         }
-        List<EscalationPolicy.Level> levels = levels(incident, kind);
-        if (level >= levels.size()) {
+        Plan plan = plan(incident, kind);
+        if (level >= plan.levels().size()) {
             return;
         }
-        notifyAndAdvance(incident, kind, levels, level, repeat, now);
+        notifyAndAdvance(incident, kind, plan, level, repeat, now);
     }
 
-    private void notifyAndAdvance(TrackedIncident incident, EscalationKind kind, List<EscalationPolicy.Level> levels,
-                                  int level, int repeat, Instant now) {
+    private void notifyAndAdvance(TrackedIncident incident, EscalationKind kind, Plan plan, int level, int repeat,
+                                  Instant now) {
+        List<EscalationPolicy.Level> levels = plan.levels();
         Run run = lock(incident.incidentId(), kind).orElseThrow();
         EscalationPolicy.Level current = levels.get(level);
         outbox.add(new IncidentEscalated(incident.incidentId(), level + 1, kind, run.reason, incident.priority(),
                 run.targetMs == null ? null : Duration.ofMillis(run.targetMs), recipients(incident, current, now),
                 repeat, now), Topics.ESCALATION_EVENTS);
 
-        Instant nextLevelDue = level + 1 < levels.size() ? due(incident, levels.get(level + 1).after(), run.startedAt)
-                : null;
+        Instant nextLevelDue = level + 1 < levels.size()
+                ? levels.get(level + 1).after().due(plan.calendar(), run.startedAt) : null;
         int nextLevel = -1;
         int nextRepeat = 0;
         Instant nextAt = null;
         if (repeat < current.repeat()) {
-            Calendar calendar = policies.calendar(policies.forCategory(incident.category()).calendar());
-            Instant again = current.every().due(calendar, now);
+            Instant again = current.every().due(plan.calendar(), now);
             if (nextLevelDue == null || again.isBefore(nextLevelDue)) {
                 nextLevel = level;
                 nextRepeat = repeat + 1;
@@ -186,11 +185,6 @@ public class Chains {
         }
     }
 
-    private Instant due(TrackedIncident incident, Target after, Instant start) {
-        Calendar calendar = policies.calendar(policies.forCategory(incident.category()).calendar());
-        return after.due(calendar, start, after.amount());
-    }
-
     /** The users a level names, now: users as given, schedules and roles by who is on call, in order, once each. */
     private List<String> recipients(TrackedIncident incident, EscalationPolicy.Level level, Instant now) {
         Set<String> users = new LinkedHashSet<>();
@@ -207,9 +201,14 @@ public class Chains {
         return List.copyOf(users);
     }
 
-    private List<EscalationPolicy.Level> levels(TrackedIncident incident, EscalationKind kind) {
+    /** A chain's levels and the calendar its times count on, read once per step from the incident's policy. */
+    private record Plan(List<EscalationPolicy.Level> levels, Calendar calendar) {
+    }
+
+    private Plan plan(TrackedIncident incident, EscalationKind kind) {
         EscalationPolicy policy = policies.forCategory(incident.category());
-        return kind == EscalationKind.FUNCTIONAL ? policy.functional() : policy.hierarchical();
+        return new Plan(kind == EscalationKind.FUNCTIONAL ? policy.functional() : policy.hierarchical(),
+                policies.calendar(policy.calendar()));
     }
 
     private void schedule(UUID incidentId, EscalationKind kind, int level, int repeat, Instant at) {

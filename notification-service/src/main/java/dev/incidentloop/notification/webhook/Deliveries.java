@@ -72,7 +72,7 @@ public class Deliveries {
                    int attempts) {
     }
 
-    /** Subscriptions with deliveries due and not claimed, with how many. */
+    /** Subscriptions with deliveries due and not claimed. */
     List<UUID> dueWebhooks() {
         return jdbc.queryForList("""
                 select distinct webhook_id from webhook_delivery

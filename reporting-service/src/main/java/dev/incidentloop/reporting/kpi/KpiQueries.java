@@ -1,5 +1,6 @@
 package dev.incidentloop.reporting.kpi;
 
+import dev.incidentloop.reporting.facts.FactFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import dev.incidentloop.reporting.facts.FactFilter;
 import org.springframework.stereotype.Repository;
 
 /** The KPI figures, computed by PostgreSQL from {@code incident_fact}. */

@@ -6,6 +6,7 @@ import dev.incidentloop.events.Priority;
 import dev.incidentloop.kit.web.InvalidRequestException;
 import dev.incidentloop.reporting.facts.FactFilter;
 import dev.incidentloop.reporting.kpi.ReportingZone;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -25,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 class ReportController {
 
-    static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final MonthlyReports reports;
     private final ObjectMapper json;
@@ -68,7 +69,7 @@ class ReportController {
                                              @RequestParam(required = false) Priority priority,
                                              @RequestParam(required = false) String team) {
         return report(month, zone, category, priority, team).map(r -> ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(ReportPage.of(r, json)));
     }
 
