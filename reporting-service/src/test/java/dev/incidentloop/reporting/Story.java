@@ -42,7 +42,7 @@ final class Story {
     private static final EventCodec CODEC = new EventCodec();
 
     final UUID id = UUID.randomUUID();
-    private final Instant reportedAt;
+    final Instant reportedAt;
     private final List<DomainEvent> incidentEvents = new ArrayList<>();
     private final List<DomainEvent> escalationEvents = new ArrayList<>();
     private Priority priority;

@@ -1,12 +1,15 @@
 package dev.incidentloop.reporting.facts;
 
 import dev.incidentloop.events.EventEnvelope;
+import dev.incidentloop.kit.kafka.EventBatches;
 import dev.incidentloop.kit.kafka.KafkaWiring;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Keeps the live read model up to date from both event streams. */
+/** Keeps the live read model up to date from both event streams, a poll per transaction. */
 @Component
 public class FactListener {
 
@@ -14,16 +17,18 @@ public class FactListener {
     public static final String ID = "facts-live";
 
     private final FactModel model;
+    private final TransactionTemplate transactions;
 
-    FactListener(FactModel model) {
+    FactListener(FactModel model, TransactionTemplate transactions) {
         this.model = model;
+        this.transactions = transactions;
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topics = {"#{T(dev.incidentloop.events.Topics).INCIDENT_EVENTS.name()}",
             "#{T(dev.incidentloop.events.Topics).ESCALATION_EVENTS.name()}"},
-            containerFactory = KafkaWiring.EVENT_LISTENER_FACTORY)
-    @Transactional
-    void on(EventEnvelope envelope) {
-        model.apply(envelope, FactModel.Tables.LIVE);
+            containerFactory = KafkaWiring.EVENT_BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+        EventBatches.process(records, events -> transactions.executeWithoutResult(
+                s -> model.apply(events, FactModel.Tables.LIVE)));
     }
 }

@@ -125,7 +125,7 @@ public class Replay {
                     // the live listener dead-lettered it; it is no part of the model
                 }
             }
-            transactions.executeWithoutResult(s -> batch.forEach(e -> model.apply(e, FactModel.Tables.REBUILD)));
+            transactions.executeWithoutResult(s -> model.apply(batch, FactModel.Tables.REBUILD));
             done[0] += records.count();
             update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
         }

@@ -55,6 +55,11 @@ public class KafkaWiring {
     public static final String REASON_HEADER = "dlt-reason";
     /** For listeners of the event streams: values are {@link EventEnvelope}s. */
     public static final String EVENT_LISTENER_FACTORY = "eventListenerFactory";
+    /**
+     * As {@link #EVENT_LISTENER_FACTORY}, a poll's records at once. A record that could not be decoded has no value:
+     * {@link EventBatches#process} parks it on the dead-letter topic.
+     */
+    public static final String EVENT_BATCH_LISTENER_FACTORY = "eventBatchListenerFactory";
     /** For listeners that validate the bytes themselves (intake): values are {@code byte[]}. */
     public static final String RAW_LISTENER_FACTORY = "rawListenerFactory";
     /**
@@ -105,6 +110,15 @@ public class KafkaWiring {
             @Value("${spring.application.name}") String group) {
         return listenerFactory(properties, errorHandler, group,
                 new ErrorHandlingDeserializer<>(new EnvelopeSerde.EnvelopeDeserializer()));
+    }
+
+    @Bean(EVENT_BATCH_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> eventBatchListenerFactory(
+            KafkaProperties properties, DefaultErrorHandler errorHandler,
+            @Value("${spring.application.name}") String group) {
+        var factory = eventListenerFactory(properties, errorHandler, group);
+        factory.setBatchListener(true);
+        return factory;
     }
 
     @Bean(RAW_LISTENER_FACTORY)
