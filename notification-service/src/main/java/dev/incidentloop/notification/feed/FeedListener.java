@@ -5,9 +5,12 @@ import dev.incidentloop.events.IncidentAssigned;
 import dev.incidentloop.events.IncidentClassified;
 import dev.incidentloop.events.IncidentReclassified;
 import dev.incidentloop.events.IncidentReported;
+import dev.incidentloop.kit.kafka.EventBatches;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import dev.incidentloop.notification.webhook.Deliveries;
+import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -16,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns every incident and escalation event into feed items (see {@link Feeds}) and into webhook deliveries for the
- * subscriptions it matches, in one transaction. Items are unique per feed and event, deliveries per subscription and
- * event: a redelivered event adds nothing, so nobody is notified twice. Open streams are woken once it commits.
+ * subscriptions it matches, a poll's events in one transaction. Items are unique per feed and event, deliveries
+ * per subscription and event: a redelivered event adds nothing, so nobody is notified twice. Open streams are woken
+ * once it commits.
  */
 @Component
 class FeedListener {
@@ -39,18 +43,26 @@ class FeedListener {
 
     @KafkaListener(topics = {"#{T(dev.incidentloop.events.Topics).INCIDENT_EVENTS.name()}",
             "#{T(dev.incidentloop.events.Topics).ESCALATION_EVENTS.name()}"},
-            containerFactory = KafkaWiring.EVENT_LISTENER_FACTORY)
-    void on(EventEnvelope envelope) {
-        boolean routing = envelope.data() instanceof IncidentReported || envelope.data() instanceof IncidentClassified
-                || envelope.data() instanceof IncidentReclassified || envelope.data() instanceof IncidentAssigned;
-        var summary = Summaries.of(envelope.data());
-        if (!routing && summary.isEmpty() && !deliveries.anyWants(envelope.type().typeName())) {
-            return; // bookkeeping nobody is told about (a deadline set, a clock stopped): no database work at all
-        }
-        transactions.executeWithoutResult(status -> apply(envelope, summary));
+            containerFactory = KafkaWiring.EVENT_BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+        EventBatches.process(records, events -> {
+            List<EventEnvelope> relevant = events.stream().filter(this::relevant).toList();
+            if (!relevant.isEmpty()) {
+                transactions.executeWithoutResult(status -> relevant.forEach(this::apply));
+            }
+        });
     }
 
-    private void apply(EventEnvelope envelope, Optional<String> summary) {
+    /** Bookkeeping nobody is told about (a deadline set, a clock stopped) needs no database work at all. */
+    private boolean relevant(EventEnvelope envelope) {
+        boolean routing = envelope.data() instanceof IncidentReported || envelope.data() instanceof IncidentClassified
+                || envelope.data() instanceof IncidentReclassified || envelope.data() instanceof IncidentAssigned;
+        return routing || Summaries.of(envelope.data()).isPresent()
+                || deliveries.anyWants(envelope.type().typeName());
+    }
+
+    private void apply(EventEnvelope envelope) {
+        Optional<String> summary = Summaries.of(envelope.data());
         switch (envelope.data()) {
             case IncidentReported e -> routes.reported(e.incidentId(), e.title(), e.category().wireName());
             case IncidentClassified e -> routes.classified(e.incidentId(), e.category().wireName(),
