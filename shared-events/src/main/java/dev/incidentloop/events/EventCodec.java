@@ -1,16 +1,25 @@
 package dev.incidentloop.events;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,6 +46,7 @@ public final class EventCodec {
     public static ObjectMapper defaultMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(UtcInstants.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -45,11 +55,26 @@ public final class EventCodec {
     }
 
     public byte[] encode(EventEnvelope envelope) {
-        try {
-            return mapper.writeValueAsBytes(toTree(envelope));
-        } catch (JsonProcessingException e) {
+        EventType type = envelope.type();
+        var out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("specversion", SPEC_VERSION);
+            g.writeStringField("id", envelope.id().toString());
+            g.writeStringField("source", envelope.source());
+            g.writeStringField("type", type.wireType());
+            g.writeStringField("time", envelope.time().toString());
+            g.writeStringField("subject", envelope.incidentId().toString());
+            g.writeStringField("datacontenttype", CONTENT_TYPE);
+            g.writeNumberField("incidentseq", envelope.sequence());
+            g.writeNumberField("schemaversion", type.version());
+            g.writeFieldName("data");
+            mapper.writeValue(g, envelope.data());
+            g.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + envelope.type(), e);
         }
+        return out.toByteArray();
     }
 
     public ObjectNode toTree(EventEnvelope envelope) {
@@ -68,63 +93,125 @@ public final class EventCodec {
         return node;
     }
 
+    /**
+     * Reads an event in one pass: when the attributes come before {@code data}, as this codec writes them, the data
+     * is bound straight from the bytes; otherwise (or when it must be upcast) it is read as a tree first.
+     */
     public EventEnvelope decode(byte[] json) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(json);
+        Map<String, JsonNode> attributes = new HashMap<>();
+        JsonNode data = null;
+        DomainEvent bound = null;
+        String boundType = null;
+        JsonProcessingException bindingFailure = null;
+        try (JsonParser p = mapper.getFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new EventDecodingException("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (!field.equals("data")) {
+                    attributes.put(field, attribute(p));
+                    continue;
+                }
+                bound = null;
+                bindingFailure = null;
+                Optional<EventType> current = currentType(attributes);
+                if (p.currentToken() == JsonToken.START_OBJECT && current.isPresent()) {
+                    boundType = textOrNull(attributes.get("type"));
+                    try {
+                        bound = mapper.readValue(p, current.get().javaType());
+                        data = null;
+                    } catch (JsonProcessingException e) {
+                        bindingFailure = e;
+                        p.skipChildren();
+                    }
+                } else {
+                    data = mapper.readTree(p);
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new EventDecodingException("not JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new EventDecodingException("unreadable: " + e.getMessage(), e);
         }
-        if (node == null || !node.isObject()) {
-            throw new EventDecodingException("not a JSON object");
-        }
-        String specVersion = text(node, "specversion");
+        String specVersion = text(attributes, "specversion");
         if (!SPEC_VERSION.equals(specVersion)) {
             throw new EventDecodingException("unsupported specversion '" + specVersion + "'");
         }
-        String wireType = text(node, "type");
+        String wireType = text(attributes, "type");
         EventType.Versioned versioned = EventType.resolve(wireType)
                 .orElseThrow(() -> new EventDecodingException("unknown event type '" + wireType + "'"));
         EventType type = versioned.type();
-        JsonNode data = node.get("data");
-        if (data == null || !data.isObject()) {
-            throw new EventDecodingException("missing data object");
-        }
-        if (versioned.version() < type.version()) {
-            data = WireUpcasters.upcast(type, versioned.version(), ((ObjectNode) data).deepCopy());
-        }
         DomainEvent event;
-        try {
-            event = mapper.treeToValue(data, type.javaType());
-        } catch (JsonProcessingException e) {
-            throw new EventDecodingException("invalid data for " + wireType + ": " + e.getOriginalMessage(), e);
+        if ((bound != null || bindingFailure != null) && wireType.equals(boundType)) {
+            if (bindingFailure != null) {
+                throw invalidData(wireType, bindingFailure);
+            }
+            event = bound;
+        } else {
+            if (data == null || !data.isObject()) {
+                throw new EventDecodingException("missing data object");
+            }
+            if (versioned.version() < type.version()) {
+                data = WireUpcasters.upcast(type, versioned.version(), ((ObjectNode) data).deepCopy());
+            }
+            try {
+                event = mapper.treeToValue(data, type.javaType());
+            } catch (JsonProcessingException e) {
+                throw invalidData(wireType, e);
+            }
         }
         if (event.incidentId() == null) {
             throw new EventDecodingException("data.incidentId is missing");
         }
-        String subject = text(node, "subject");
+        String subject = text(attributes, "subject");
         if (!event.incidentId().toString().equals(subject)) {
             throw new EventDecodingException("subject '" + subject + "' does not match data.incidentId");
         }
-        JsonNode seq = node.get("incidentseq");
+        JsonNode seq = attributes.get("incidentseq");
         if (seq == null || !seq.canConvertToLong()) {
             throw new EventDecodingException("missing or non-integer incidentseq");
         }
         try {
-            return new EventEnvelope(UUID.fromString(text(node, "id")), text(node, "source"),
-                    Instant.parse(text(node, "time")), seq.asLong(), event);
+            String time = text(attributes, "time");
+            Instant at = UtcInstants.parse(time);
+            return new EventEnvelope(UUID.fromString(text(attributes, "id")), text(attributes, "source"),
+                    at != null ? at : Instant.parse(time), seq.asLong(), event);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new EventDecodingException("invalid envelope attribute: " + e.getMessage(), e);
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
+    private JsonNode attribute(JsonParser p) throws IOException {
+        return switch (p.currentToken()) {
+            case VALUE_STRING -> TextNode.valueOf(p.getText());
+            case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? mapper.readTree(p)
+                    : LongNode.valueOf(p.getLongValue());
+            default -> mapper.readTree(p);
+        };
+    }
+
+    /** The type named so far, if it is a version this reader need not upcast; then data can be bound at once. */
+    private static Optional<EventType> currentType(Map<String, JsonNode> attributes) {
+        String wireType = textOrNull(attributes.get("type"));
+        return Optional.ofNullable(wireType).flatMap(EventType::resolve)
+                .filter(v -> v.version() == v.type().version()).map(EventType.Versioned::type);
+    }
+
+    private static EventDecodingException invalidData(String wireType, JsonProcessingException e) {
+        return new EventDecodingException("invalid data for " + wireType + ": " + e.getOriginalMessage(), e);
+    }
+
+    private static String textOrNull(JsonNode value) {
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    private static String text(Map<String, JsonNode> attributes, String field) {
+        String value = textOrNull(attributes.get(field));
+        if (value == null) {
             throw new EventDecodingException("missing or non-text attribute '" + field + "'");
         }
-        return value.asText();
+        return value;
     }
 }

@@ -210,4 +210,29 @@ class GoldenEventsTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void attributes_after_the_data_read_the_same_as_in_the_written_order() throws IOException {
+        for (String wireType : List.of(EventType.INCIDENT_ACKNOWLEDGED.wireType(),
+                "dev.incidentloop.incident.resolved.v1")) {
+            ObjectNode written = (ObjectNode) mapper.readTree(golden(wireType));
+            ObjectNode dataFirst = mapper.createObjectNode();
+            dataFirst.set("data", written.get("data"));
+            written.properties().stream().filter(e -> !e.getKey().equals("data"))
+                    .forEach(e -> dataFirst.set(e.getKey(), e.getValue()));
+
+            assertThat(codec.decode(mapper.writeValueAsBytes(dataFirst))).as(wireType)
+                    .isEqualTo(codec.decode(golden(wireType)));
+        }
+    }
+
+    @Test
+    void data_that_does_not_fit_its_type_is_rejected_naming_the_type() throws IOException {
+        ObjectNode tree = (ObjectNode) mapper.readTree(golden(EventType.INCIDENT_ACKNOWLEDGED));
+        ((ObjectNode) tree.get("data")).put("occurredAt", "yesterday");
+
+        assertThatThrownBy(() -> codec.decode(mapper.writeValueAsBytes(tree)))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageStartingWith("invalid data for " + EventType.INCIDENT_ACKNOWLEDGED.wireType());
+    }
 }

@@ -1,7 +1,6 @@
 package dev.incidentloop.reporting.facts;
 
 import dev.incidentloop.events.EventEnvelope;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How events change the read model: one row per incident in {@code incident_fact}, and each event's id recorded in
  * {@code processed_event} in the same transaction, so that a redelivered event changes nothing. A batch of events
- * (a poll, live or during a replay) costs four statements whatever its size: record the ids, make sure every
- * incident whose figures change has a row, lock and read those rows, and write them back. The rows are locked in id
+ * (a poll, live or during a replay) costs three statements whatever its size: record the ids, create or lock and
+ * read the rows of the incidents whose figures change, and write them back. The rows are locked in id
  * order, so two instances that share incidents across the two topics wait for each other rather than overwrite
  * each other or deadlock. The same code fills the live tables and, during a replay, fresh ones.
  */
@@ -72,10 +71,9 @@ public class FactModel {
     private Set<UUID> recordProcessed(List<EventEnvelope> events, Tables tables) {
         UUID[] ids = events.stream().map(EventEnvelope::id).distinct().toArray(UUID[]::new);
         return new HashSet<>(jdbc.execute((ConnectionCallback<List<UUID>>) connection -> {
-            Array array = connection.createArrayOf("uuid", ids);
             try (PreparedStatement ps = connection.prepareStatement("insert into " + tables.processed()
                     + " (event_id) select unnest(?::uuid[]) on conflict do nothing returning event_id")) {
-                ps.setArray(1, array);
+                ps.setArray(1, connection.createArrayOf("uuid", ids));
                 List<UUID> inserted = new ArrayList<>(ids.length);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -87,20 +85,20 @@ public class FactModel {
         }));
     }
 
+    /**
+     * Creates the rows that are missing and locks all of them in one statement: an upsert that touches every row in
+     * id order and returns it as it stands.
+     */
     private Map<UUID, Fact> lockRows(Set<UUID> incidents, Tables tables) {
         UUID[] ids = incidents.toArray(UUID[]::new);
         return jdbc.execute((ConnectionCallback<Map<UUID, Fact>>) connection -> {
-            Array array = connection.createArrayOf("uuid", ids);
-            try (PreparedStatement insert = connection.prepareStatement("insert into " + tables.facts()
-                    + " (incident_id) select id from unnest(?::uuid[]) as id order by id on conflict do nothing")) {
-                insert.setArray(1, array);
-                insert.executeUpdate();
-            }
             Map<UUID, Fact> facts = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("select " + Fact.COLUMNS + " from "
-                    + tables.facts() + " where incident_id = any(?) order by incident_id for update")) {
-                select.setArray(1, array);
-                try (var rs = select.executeQuery()) {
+            try (PreparedStatement upsert = connection.prepareStatement("insert into " + tables.facts()
+                    + " as f (incident_id) select id from unnest(?::uuid[]) as id order by id"
+                    + " on conflict (incident_id) do update set incident_id = f.incident_id returning "
+                    + Fact.COLUMNS)) {
+                upsert.setArray(1, connection.createArrayOf("uuid", ids));
+                try (var rs = upsert.executeQuery()) {
                     while (rs.next()) {
                         Fact fact = Fact.read(rs);
                         facts.put(fact.incidentId, fact);

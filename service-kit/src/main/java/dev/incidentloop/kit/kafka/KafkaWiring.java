@@ -6,6 +6,7 @@ import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.TopicSpec;
 import dev.incidentloop.events.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -53,6 +55,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class KafkaWiring {
 
     public static final String REASON_HEADER = "dlt-reason";
+    /** How often a listener commits the offsets it has processed, at most. */
+    public static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     /** For listeners of the event streams: values are {@link EventEnvelope}s. */
     public static final String EVENT_LISTENER_FACTORY = "eventListenerFactory";
     /**
@@ -108,8 +112,18 @@ public class KafkaWiring {
     ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> eventListenerFactory(
             KafkaProperties properties, DefaultErrorHandler errorHandler,
             @Value("${spring.application.name}") String group) {
-        return listenerFactory(properties, errorHandler, group,
+        var factory = listenerFactory(properties, errorHandler, group,
                 new ErrorHandlingDeserializer<>(new EnvelopeSerde.EnvelopeDeserializer()));
+        // Event listeners are idempotent, so their offsets need not be committed after every poll, which for a
+        // stream of single events is a broker write per event and consumer: once a second (or every thousand
+        // records) is enough, and a restart redelivers at most that. An idle consumer returns from its poll every
+        // second, so the last offsets are committed soon after the stream stops too.
+        var container = factory.getContainerProperties();
+        container.setAckMode(ContainerProperties.AckMode.COUNT_TIME);
+        container.setAckTime(COMMIT_EVERY.toMillis());
+        container.setAckCount(1_000);
+        container.setPollTimeout(COMMIT_EVERY.toMillis());
+        return factory;
     }
 
     @Bean(EVENT_BATCH_LISTENER_FACTORY)
