@@ -52,7 +52,7 @@ public final class Benchmark {
             System.out.println("2/4 report-to-feed latency");
             var latency = FeedLatency.run(platform.url(Service.INCIDENT),
                     platform.url(Service.NOTIFICATION) + "/feed", LocalPlatform.demoApiKey(), "responder",
-                    "responder-demo", run, options.reportRate(), options.reportDuration());
+                    "responder-demo", run, options.reportRate(), options.reportDuration(), options.reportWarmup());
             System.out.println("3/4 alert-storm intake");
             var intake = IntakeStorm.run(bootstrap, run, options.intakeRecords(), options.repeatShare());
             System.out.println("4/4 replay of the reporting read model");

@@ -14,12 +14,13 @@ import java.util.Map;
  * @param rawRecords     records for the raw Kafka baseline
  * @param reportRate     reports per second over HTTP in the latency phase
  * @param reportDuration how long the latency phase reports
+ * @param reportWarmup   how long it reports before that, not counted, to let the services' code be compiled
  */
 record BenchmarkOptions(int intakeRecords, double repeatShare, int rawRecords, int reportRate,
-                        Duration reportDuration, Path dataDir, Path servicesDir, Path output) {
+                        Duration reportDuration, Duration reportWarmup, Path dataDir, Path servicesDir, Path output) {
 
     private static final List<String> NAMES = List.of("intake-records", "repeat-share", "raw-records",
-            "report-rate", "report-seconds", "data", "services", "output");
+            "report-rate", "report-seconds", "warmup-seconds", "data", "services", "output");
 
     static BenchmarkOptions parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -39,6 +40,7 @@ record BenchmarkOptions(int intakeRecords, double repeatShare, int rawRecords, i
                 Integer.parseInt(given.getOrDefault("raw-records", "1000000")),
                 Integer.parseInt(given.getOrDefault("report-rate", "200")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("report-seconds", "60"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup-seconds", "10"))),
                 Path.of(given.getOrDefault("data", "target/benchmark-data")),
                 Path.of(given.getOrDefault("services", "local-launcher/target/services")),
                 Path.of(given.getOrDefault("output", "target/benchmark-results.json")));

@@ -36,11 +36,12 @@ final class FeedLatency {
     }
 
     static Result run(String incidentUrl, String feedUrl, String apiKey, String feedUser, String feedPassword,
-                      String run, int rate, Duration duration) throws Exception {
+                      String run, int rate, Duration duration, Duration warmup) throws Exception {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
         Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
         AtomicInteger received = new AtomicInteger();
+        int warmupCount = (int) (rate * warmup.toSeconds());
         String basic = "Basic " + Base64.getEncoder().encodeToString((feedUser + ":" + feedPassword)
                 .getBytes(StandardCharsets.UTF_8));
 
@@ -54,8 +55,9 @@ final class FeedLatency {
                     long now = System.nanoTime();
                     Matcher m = TITLE.matcher(line);
                     if (line.startsWith("data:") && m.find() && m.group(1).equals(run)) {
-                        Long sent = sentAt.remove(Integer.parseInt(m.group(2)));
-                        if (sent != null) {
+                        int n = Integer.parseInt(m.group(2));
+                        Long sent = sentAt.remove(n);
+                        if (sent != null && n >= warmupCount) {
                             latencies.recordValue(Math.max(1, (now - sent) / 1_000));
                             received.incrementAndGet();
                         }
@@ -66,17 +68,39 @@ final class FeedLatency {
             }
         });
 
-        int total = (int) (rate * duration.toSeconds());
-        AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        Progress progress = new Progress("feed latency", total);
+        if (warmupCount > 0) {
+            // the services' code is compiled while they work: the first seconds are not what a running platform
+            // shows, so they are sent but not counted, and the measurement starts once all of them have arrived
+            pace(http, incidentUrl, apiKey, run, rate, 0, warmupCount, sentAt, new AtomicInteger(),
+                    new Progress("feed warm-up", warmupCount));
+            awaitEmpty(sentAt, Duration.ofSeconds(60));
+            sentAt.clear();
+        }
+        int total = (int) (rate * duration.toSeconds());
+        int sent = pace(http, incidentUrl, apiKey, run, rate, warmupCount, total, sentAt, failed,
+                new Progress("feed latency", total));
+        awaitEmpty(sentAt, Duration.ofSeconds(30));
+        body.close();
+        reader.interrupt();
+        return new Result(rate, duration.toSeconds(), sent, failed.get(), received.get(),
+                latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(95) / 1000.0,
+                latencies.getValueAtPercentile(99) / 1000.0, latencies.getMaxValue() / 1000.0);
+    }
+
+    /** Sends {@code count} reports numbered from {@code first} at the rate; returns how many were sent. */
+    private static int pace(HttpClient http, String incidentUrl, String apiKey, String run, int rate, int first,
+                            int count, Map<Integer, Long> sentAt, AtomicInteger failed, Progress progress)
+            throws InterruptedException {
+        AtomicInteger sent = new AtomicInteger();
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / rate;
         pacer.scheduleAtFixedRate(() -> {
-            int n = sent.getAndIncrement();
-            if (n >= total) {
+            int i = sent.getAndIncrement();
+            if (i >= count) {
                 return;
             }
+            int n = first + i;
             String json = "{\"title\":\"bench-latency " + run + " " + n + " \",\"category\":\"it-service\","
                     + "\"impact\":3,\"urgency\":3}";
             var request = HttpRequest.newBuilder(URI.create(incidentUrl + "/incidents"))
@@ -89,18 +113,20 @@ final class FeedLatency {
                     sentAt.remove(n);
                 }
             });
-            progress.report(n + 1L);
+            progress.report(i + 1L);
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
-
-        long deadline = System.nanoTime() + duration.plusSeconds(30).toNanos();
-        while (System.nanoTime() < deadline && (sent.get() < total || !sentAt.isEmpty())) {
-            Thread.sleep(100);
+        while (sent.get() < count) {
+            Thread.sleep(50);
         }
         pacer.shutdownNow();
-        body.close();
-        reader.interrupt();
-        return new Result(rate, duration.toSeconds(), Math.min(sent.get(), total), failed.get(), received.get(),
-                latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(95) / 1000.0,
-                latencies.getValueAtPercentile(99) / 1000.0, latencies.getMaxValue() / 1000.0);
+        return Math.min(sent.get(), count);
+    }
+
+    /** Waits until every report sent has been seen on the feed (or failed), at most {@code atMost}. */
+    private static void awaitEmpty(Map<Integer, Long> sentAt, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!sentAt.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 }

@@ -20,7 +20,7 @@ class BenchmarkSmokeIT {
     void a_tiny_run_measures_every_phase_and_writes_its_figures() throws Exception {
         Path output = temp.resolve("results.json");
         var options = BenchmarkOptions.parse("--intake-records=2000", "--raw-records=2000", "--report-rate=20",
-                "--report-seconds=3", "--data=" + temp.resolve("data"), "--services=../local-launcher/target/services",
+                "--report-seconds=3", "--warmup-seconds=1", "--data=" + temp.resolve("data"), "--services=../local-launcher/target/services",
                 "--output=" + output);
 
         var results = Benchmark.run(options);

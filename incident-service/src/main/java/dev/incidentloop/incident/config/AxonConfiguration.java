@@ -2,7 +2,6 @@ package dev.incidentloop.incident.config;
 
 import java.sql.SQLException;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
@@ -79,12 +79,12 @@ class AxonConfiguration {
     }
 
     /**
-     * Keeps loaded incidents in memory (weakly referenced), so that a command does not replay the incident's events
-     * each time: an alert storm sends many commands to the same few incidents.
+     * Keeps the incidents used last in memory, so that a command does not replay the incident's events each time:
+     * an alert storm sends many commands to the same incidents, and a person works one incident for a while.
      */
     @Bean
-    Cache incidentCache() {
-        return new WeakReferenceCache();
+    Cache incidentCache(@Value("${incident.cache.max-incidents}") int maxIncidents) {
+        return new BoundedCache(maxIncidents);
     }
 
     /**

@@ -1,13 +1,20 @@
 package dev.incidentloop.incident.intake;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Which incident each alert (source, dedup key) opened, and whether it is still open as far as intake knows. */
 @Repository
 class IntakeDedup {
+
+    /** An alert as monitoring systems identify it. */
+    record Alert(String source, String dedupKey) {
+    }
 
     record Entry(UUID incidentId, String firstReportId) {
     }
@@ -18,11 +25,30 @@ class IntakeDedup {
         this.jdbc = jdbc;
     }
 
-    Optional<Entry> open(String source, String dedupKey) {
-        return jdbc.query("select incident_id, first_report_id from intake_dedup "
-                                + "where source = ? and dedup_key = ? and open",
-                        (rs, row) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2)), source, dedupKey)
-                .stream().findFirst();
+    /** The open entries of these alerts, in one query. */
+    Map<Alert, Entry> open(Collection<Alert> alerts) {
+        if (alerts.isEmpty()) {
+            return Map.of();
+        }
+        String[] sources = alerts.stream().map(Alert::source).toArray(String[]::new);
+        String[] keys = alerts.stream().map(Alert::dedupKey).toArray(String[]::new);
+        Map<Alert, Entry> open = new HashMap<>();
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (var ps = connection.prepareStatement("select d.source, d.dedup_key, d.incident_id, "
+                    + "d.first_report_id from intake_dedup d join unnest(?::text[], ?::text[]) as a(source, key) "
+                    + "on d.source = a.source and d.dedup_key = a.key where d.open")) {
+                ps.setArray(1, connection.createArrayOf("text", sources));
+                ps.setArray(2, connection.createArrayOf("text", keys));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        open.put(new Alert(rs.getString(1), rs.getString(2)),
+                                new Entry(rs.getObject(3, UUID.class), rs.getString(4)));
+                    }
+                }
+            }
+            return null;
+        });
+        return open;
     }
 
     void opened(String source, String dedupKey, UUID incidentId, String firstReportId) {

@@ -2,6 +2,7 @@ package dev.incidentloop.incident.intake;
 
 import dev.incidentloop.events.IntakeReport;
 import dev.incidentloop.incident.classification.ClassificationInput;
+import dev.incidentloop.incident.intake.IntakeDedup.Alert;
 import dev.incidentloop.incident.lifecycle.AcknowledgeIncident;
 import dev.incidentloop.incident.lifecycle.RecordAlertRepeats;
 import dev.incidentloop.incident.lifecycle.ReportIncident;
@@ -15,11 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +33,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reports from other systems, a poll at a time. A trigger for an alert that already has an open incident is a
- * repeat: repeats are collapsed per alert and partition into one command per poll, so an alert storm of thousands
- * of records becomes a handful of events rather than one aggregate load per record. Offsets make the count exact:
+ * repeat: repeats are collapsed per alert and partition into one command per poll. Offsets make the count exact:
  * the incident remembers the last offset it counted, so a redelivered poll counts nothing twice.
+ *
+ * <p>A poll's commands run inside one unit of work and one database transaction: their events are stored in one
+ * batch at the end, and no command waits for a commit of its own. If anything in it fails (a report stored before,
+ * met again on redelivery; an acknowledgement the incident refuses), all of it is undone and the poll is processed
+ * again a command at a time, each in its own transaction, as a failure is expected there.
  */
 @Component
 class IntakeListener {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeListener.class);
     static final String RESOLVED_AT_SOURCE = "resolved-at-source";
-
-    private record Alert(String source, String dedupKey) {
-    }
+    /** The listener's id, by which tests pause it. */
+    static final String ID = "intake";
 
     private record Item(int partition, long offset, Instant seenAt, IntakeReport report) {
     }
@@ -48,74 +55,103 @@ class IntakeListener {
     private final IntakeValidator validator;
     private final CommandGateway commands;
     private final IntakeDedup dedup;
+    private final TransactionManager transactions;
 
-    IntakeListener(IntakeValidator validator, CommandGateway commands, IntakeDedup dedup) {
+    IntakeListener(IntakeValidator validator, CommandGateway commands, IntakeDedup dedup,
+                   TransactionManager transactions) {
         this.validator = validator;
         this.commands = commands;
         this.dedup = dedup;
+        this.transactions = transactions;
     }
 
-    /** Larger polls collapse more repeats into one command. */
-    @KafkaListener(topics = "#{T(dev.incidentloop.events.Topics).INTAKE.name()}",
+    /** Larger polls collapse more repeats into one command and one transaction. */
+    @KafkaListener(id = ID, idIsGroup = false, topics = "#{T(dev.incidentloop.events.Topics).INTAKE.name()}",
             containerFactory = KafkaWiring.RAW_BATCH_LISTENER_FACTORY, properties = "max.poll.records=2000")
     void onPoll(List<ConsumerRecord<String, byte[]>> records) {
-        Map<Alert, List<Item>> triggers = new LinkedHashMap<>();
+        List<Item> items = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
-            IntakeReport report;
             try {
-                report = validator.parse(record.value());
+                items.add(new Item(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
+                        validator.parse(record.value())));
             } catch (RejectedRecordException invalid) {
                 // what came before it is done; the error handler parks this record and redelivers the rest
-                triggers.forEach(this::trigger);
+                processInOneUnitOfWork(items);
                 throw new BatchListenerFailedException(invalid.getMessage(), invalid, i);
             }
+        }
+        processInOneUnitOfWork(items);
+    }
+
+    private void processInOneUnitOfWork(List<Item> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        UnitOfWork<?> poll = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("intake poll"));
+        poll.attachTransaction(transactions);
+        try {
+            process(items);
+        } catch (RuntimeException | Error failure) {
+            poll.rollback(failure);
+            log.info("Intake poll of {} records processed again a command at a time: {}", items.size(),
+                    failure.toString());
+            process(items);
+            return;
+        }
+        try {
+            poll.commit();
+        } catch (RuntimeException failure) {
+            log.info("Intake poll of {} records processed again a command at a time: {}", items.size(),
+                    failure.toString());
+            process(items);
+        }
+    }
+
+    private void process(List<Item> items) {
+        Map<Alert, IntakeDedup.Entry> open = dedup.open(items.stream()
+                .map(item -> new Alert(item.report().source(), item.report().effectiveDedupKey())).distinct()
+                .toList());
+        Map<Alert, List<Item>> triggers = new LinkedHashMap<>();
+        for (Item item : items) {
+            IntakeReport report = item.report();
             Alert alert = new Alert(report.source(), report.effectiveDedupKey());
-            Item item = new Item(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), report);
             switch (report.effectiveAction()) {
                 case TRIGGER -> triggers.computeIfAbsent(alert, a -> new ArrayList<>()).add(item);
                 case ACKNOWLEDGE, RESOLVE -> {
                     List<Item> earlier = triggers.remove(alert);
                     if (earlier != null) {
-                        trigger(alert, earlier);
+                        trigger(alert, earlier, open);
                     }
-                    act(alert, report);
+                    act(alert, report, open);
                 }
             }
         }
-        triggers.forEach(this::trigger);
+        triggers.forEach((alert, pending) -> trigger(alert, pending, open));
     }
 
     /** Opens an incident for the alert if it has no open one, and counts every other trigger as a repeat. */
-    private void trigger(Alert alert, List<Item> items) {
-        Optional<IntakeDedup.Entry> entry = dedup.open(alert.source(), alert.dedupKey());
-        UUID incident = entry.map(IntakeDedup.Entry::incidentId).orElse(null);
-        String firstReportId = entry.map(IntakeDedup.Entry::firstReportId).orElse(null);
+    private void trigger(Alert alert, List<Item> items, Map<Alert, IntakeDedup.Entry> open) {
         List<Item> pending = items;
         while (!pending.isEmpty()) {
-            if (incident == null) {
-                Item first = pending.get(0);
-                incident = open(alert, first.report());
-                firstReportId = first.report().reportId();
+            IntakeDedup.Entry entry = open.get(alert);
+            if (entry == null) {
+                entry = open(alert, pending.get(0).report());
+                open.put(alert, entry);
             }
-            String creator = firstReportId;
+            String creator = entry.firstReportId();
             // the record that opened the incident may come again (redelivery, or published twice): not a repeat
             pending = pending.stream().filter(item -> !item.report().reportId().equals(creator)).toList();
-            if (pending.isEmpty()) {
+            if (pending.isEmpty() || repeat(entry.incidentId(), pending)) {
                 return;
             }
-            try {
-                repeat(incident, pending);
-                return;
-            } catch (TransitionNotAllowed notOpen) {
-                // resolved, closed or canceled since: the next trigger opens a new incident
-                dedup.closed(alert.source(), alert.dedupKey(), incident);
-                incident = null;
-            }
+            // resolved, closed or canceled since: the next trigger opens a new incident
+            dedup.closed(alert.source(), alert.dedupKey(), entry.incidentId());
+            open.remove(alert);
         }
     }
 
-    private UUID open(Alert alert, IntakeReport report) {
+    private IntakeDedup.Entry open(Alert alert, IntakeReport report) {
         UUID incident = incidentId(report);
         var classification = ClassificationInput.resolve(report.category(), report.impact(), report.urgency(),
                 report.classification());
@@ -126,24 +162,32 @@ class IntakeListener {
             log.info("Report {} from {} is already incident {}", report.reportId(), report.source(), incident);
         }
         dedup.opened(alert.source(), alert.dedupKey(), incident, report.reportId());
-        return incident;
+        return new IntakeDedup.Entry(incident, report.reportId());
     }
 
-    private void repeat(UUID incident, List<Item> repeats) {
+    /** Counts the repeats; false if the incident is no longer open and so counted none of them. */
+    private boolean repeat(UUID incident, List<Item> repeats) {
         Map<Integer, List<Item>> byPartition = repeats.stream()
                 .collect(Collectors.groupingBy(Item::partition, LinkedHashMap::new, Collectors.toList()));
-        byPartition.forEach((partition, items) -> commands.sendAndWait(new RecordAlertRepeats(incident, partition,
-                items.stream().map(Item::offset).toList(), items.get(items.size() - 1).seenAt())));
+        for (var entry : byPartition.entrySet()) {
+            List<Item> items = entry.getValue();
+            Boolean counted = commands.sendAndWait(new RecordAlertRepeats(incident, entry.getKey(),
+                    items.stream().map(Item::offset).toList(), items.get(items.size() - 1).seenAt()));
+            if (!Boolean.TRUE.equals(counted)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private void act(Alert alert, IntakeReport report) {
-        Optional<IntakeDedup.Entry> entry = dedup.open(alert.source(), alert.dedupKey());
-        if (entry.isEmpty()) {
+    private void act(Alert alert, IntakeReport report, Map<Alert, IntakeDedup.Entry> open) {
+        IntakeDedup.Entry entry = open.get(alert);
+        if (entry == null) {
             log.info("Dropped {} {} from {}: no open incident for dedup key '{}'", report.effectiveAction().wireName(),
                     report.reportId(), report.source(), alert.dedupKey());
             return;
         }
-        UUID incident = entry.get().incidentId();
+        UUID incident = entry.incidentId();
         try {
             if (report.effectiveAction() == IntakeReport.Action.ACKNOWLEDGE) {
                 commands.sendAndWait(new AcknowledgeIncident(incident, report.reportedBy(), null));
@@ -151,6 +195,7 @@ class IntakeListener {
                 commands.sendAndWait(new ResolveIncident(incident, report.reportedBy(), RESOLVED_AT_SOURCE,
                         report.description(), null, null, null));
                 dedup.closed(alert.source(), alert.dedupKey(), incident);
+                open.remove(alert);
             }
         } catch (TransitionNotAllowed notNow) {
             log.info("Dropped {} {} from {} for incident {}: {}", report.effectiveAction().wireName(),

@@ -178,18 +178,19 @@ public class Incident {
     }
 
     @CommandHandler
-    public void handle(RecordAlertRepeats command, Clock clock) {
+    public boolean handle(RecordAlertRepeats command, Clock clock) {
         long counted = countedIntakeOffsets.getOrDefault(command.intakePartition(), -1L);
         var fresh = command.offsets().stream().filter(offset -> offset > counted).toList();
         if (fresh.isEmpty()) {
-            return; // a redelivered batch: every repeat in it is counted already
+            return true; // a redelivered batch: every repeat in it is counted already
         }
         if (!state.open()) {
-            throw new TransitionNotAllowed(state, "record-repeats");
+            return false; // not refused with an exception: intake sends these in batches that one refusal would undo
         }
         long last = fresh.stream().mapToLong(Long::longValue).max().orElseThrow();
         apply(new AlertRepeated(incidentId, fresh.size(), occurrences + fresh.size(), command.lastSeenAt(),
                 command.intakePartition(), last, clock.instant()));
+        return true;
     }
 
     private void require(String command) {
