@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,6 +52,7 @@ public class Replay {
     private final String group;
     private final EventCodec codec = new EventCodec();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay-writer"));
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
 
     Replay(JdbcTemplate jdbc, TransactionTemplate transactions, FactModel model, KafkaProperties kafka,
@@ -104,10 +107,11 @@ public class Replay {
             if (live != null && live.isPauseRequested()) {
                 live.resume();
             }
-            log.error("Replay failed", e);
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            log.error("Replay failed", cause);
             var p = progress.get();
             update(ReplayProgress.State.FAILED, p.eventsDone(), p.eventsTotal(), started, Instant.now(),
-                    e.toString());
+                    cause.toString());
         }
     }
 
@@ -116,17 +120,24 @@ public class Replay {
                            Map<TopicPartition, Long> end, Instant started, long[] done, long knownTotal) {
         long total = Math.max(knownTotal, end.entrySet().stream()
                 .mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum());
+        // a poll is decoded while the one before is written: decoding on every core, writing on its own thread,
+        // the polls written in the order read
+        CompletableFuture<Integer> writing = CompletableFuture.completedFuture(0);
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             var records = consumer.poll(Duration.ofMillis(200));
             List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
             records.forEach(polled::add);
-            // decoding is most of a replay's work: it runs on every core, the order kept
             List<EventEnvelope> batch = polled.parallelStream().map(this::decodeOrNull).filter(Objects::nonNull)
                     .toList();
-            transactions.executeWithoutResult(s -> model.apply(batch, FactModel.Tables.REBUILD));
-            done[0] += records.count();
+            done[0] += writing.join();
             update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
+            writing = CompletableFuture.supplyAsync(() -> {
+                transactions.executeWithoutResult(s -> model.apply(batch, FactModel.Tables.REBUILD));
+                return polled.size();
+            }, writer);
         }
+        done[0] += writing.join();
+        update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
         return total;
     }
 
