@@ -7,6 +7,9 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -85,6 +88,13 @@ class AxonConfiguration {
     @Bean
     Cache incidentCache(@Value("${incident.cache.max-incidents}") int maxIncidents) {
         return new BoundedCache(maxIncidents);
+    }
+
+    /** A snapshot of an incident after every so many events, so that loading one never replays more than that. */
+    @Bean
+    SnapshotTriggerDefinition incidentSnapshots(Snapshotter snapshotter,
+                                                @Value("${incident.snapshot-every-events}") int events) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, events);
     }
 
     /**

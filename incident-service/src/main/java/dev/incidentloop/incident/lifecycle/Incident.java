@@ -2,6 +2,7 @@ package dev.incidentloop.incident.lifecycle;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.incidentloop.events.AlertRepeated;
 import dev.incidentloop.events.IncidentAcknowledged;
 import dev.incidentloop.events.IncidentAssigned;
@@ -29,13 +30,19 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The incident. Command handlers check the transition against the state (see {@link IncidentState}), then apply;
- * event-sourcing handlers only assign.
+ * event-sourcing handlers only assign. Its fields are its snapshot (JSON, revision 1): an incident that an alert
+ * storm repeats for hours has thousands of events, and loading it starts from the latest snapshot instead. A change
+ * to the fields needs a new revision; snapshots of another revision are ignored and the events replayed.
  */
-@Aggregate(cache = "incidentCache")
+@Aggregate(cache = "incidentCache", snapshotTriggerDefinition = "incidentSnapshots")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Incident {
 
     static final String SYSTEM = "system";
@@ -50,7 +57,7 @@ public class Incident {
     private int escalationLevel;
     private long occurrences;
     private Instant resolvedAt;
-    private final Map<Integer, Long> countedIntakeOffsets = new HashMap<>();
+    private Map<Integer, Long> countedIntakeOffsets = new HashMap<>();
 
     protected Incident() {
         // for Axon, which rebuilds the aggregate from its events

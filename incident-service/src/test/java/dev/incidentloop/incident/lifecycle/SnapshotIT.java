@@ -1,0 +1,62 @@
+package dev.incidentloop.incident.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.incidentloop.events.Category;
+import dev.incidentloop.incident.classification.ClassificationInput;
+import dev.incidentloop.testsupport.ServiceIntegrationTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** An incident with many events is loaded from its snapshot, with every field of its state as it was. */
+@ServiceIntegrationTest
+class SnapshotIT {
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    @Qualifier("incidentCache")
+    Cache cache;
+
+    @Test
+    void an_incident_loaded_from_its_snapshot_knows_its_state_its_counts_and_the_offsets_it_counted() {
+        UUID id = UUID.randomUUID();
+        commands.sendAndWait(new ReportIncident(id, "Disk full on db-7", null,
+                ClassificationInput.resolve(Category.IT_SERVICE, 2, 2, null), "zabbix", "intake:zabbix"));
+        commands.sendAndWait(new AssignIncident(id, "dba", null, dev.incidentloop.events.SupportLine.SECOND,
+                "it is a database", "li.wei", null));
+        for (long offset = 0; offset < 60; offset++) {
+            commands.sendAndWait(new RecordAlertRepeats(id, 3, List.of(offset), Instant.now()));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from snapshotevententry where aggregateidentifier = ?",
+                Integer.class, id.toString())).isPositive();
+
+        cache.removeAll(); // the next command loads the incident from the store: snapshot, then the events after it
+        Boolean counted = commands.sendAndWait(new RecordAlertRepeats(id, 3, List.of(59L, 60L), Instant.now()));
+
+        assertThat(counted).isTrue();
+        assertThat(lastOccurrences(id)).as("offset 59 was counted before the snapshot, 60 is new").isEqualTo(62);
+        commands.sendAndWait(new AcknowledgeIncident(id, "li.wei", null));
+        assertThatThrownBy(() -> commands.sendAndWait(new AcknowledgeIncident(id, "li.wei", null)))
+                .isInstanceOf(TransitionNotAllowed.class);
+    }
+
+    private long lastOccurrences(UUID id) {
+        String payload = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domainevententry "
+                + "where aggregateidentifier = ? and payloadtype like '%AlertRepeated' "
+                + "order by sequencenumber desc limit 1", String.class, id.toString());
+        return Long.parseLong(payload.replaceAll(".*\"occurrences\":(\\d+).*", "$1"));
+    }
+}
