@@ -36,10 +36,11 @@ import org.springframework.stereotype.Component;
  * repeat: repeats are collapsed per alert and partition into one command per poll. Offsets make the count exact:
  * the incident remembers the last offset it counted, so a redelivered poll counts nothing twice.
  *
- * <p>A poll's commands run inside one unit of work and one database transaction: their events are stored in one
- * batch at the end, and no command waits for a commit of its own. If anything in it fails (a report stored before,
- * met again on redelivery; an acknowledgement the incident refuses), all of it is undone and the poll is processed
- * again a command at a time, each in its own transaction, as a failure is expected there.
+ * <p>A poll's commands run a hundred at a time inside one unit of work and one database transaction: their events
+ * are stored in one batch, and no command waits for a commit of its own; a refused command undoes only itself. If a
+ * unit fails as a whole (a report stored before, met again on redelivery), it is undone and the poll is processed
+ * again a command at a time, each in its own transaction. That repeats the commands of units already committed,
+ * which changes nothing: reports are known by id, repeats by offset.
  */
 @Component
 class IntakeListener {
@@ -52,10 +53,16 @@ class IntakeListener {
     private record Item(int partition, long offset, Instant seenAt, IntakeReport report) {
     }
 
+    /** Commands per unit of work and transaction while a poll is processed (see {@link #send}). */
+    static final int COMMANDS_PER_UNIT_OF_WORK = 100;
+
     private final IntakeValidator validator;
     private final CommandGateway commands;
     private final IntakeDedup dedup;
     private final TransactionManager transactions;
+    /** The poll's current unit of work (the listener has one thread); null when commands run one at a time. */
+    private UnitOfWork<?> unit;
+    private int commandsInUnit;
 
     IntakeListener(IntakeValidator validator, CommandGateway commands, IntakeDedup dedup,
                    TransactionManager transactions) {
@@ -77,35 +84,53 @@ class IntakeListener {
                         validator.parse(record.value())));
             } catch (RejectedRecordException invalid) {
                 // what came before it is done; the error handler parks this record and redelivers the rest
-                processInOneUnitOfWork(items);
+                processInUnitsOfWork(items);
                 throw new BatchListenerFailedException(invalid.getMessage(), invalid, i);
             }
         }
-        processInOneUnitOfWork(items);
+        processInUnitsOfWork(items);
     }
 
-    private void processInOneUnitOfWork(List<Item> items) {
+    private void processInUnitsOfWork(List<Item> items) {
         if (items.isEmpty()) {
             return;
         }
-        UnitOfWork<?> poll = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("intake poll"));
-        poll.attachTransaction(transactions);
+        unit = startUnit();
         try {
             process(items);
+            unit.commit();
         } catch (RuntimeException | Error failure) {
-            poll.rollback(failure);
+            if (unit.isActive()) {
+                unit.rollback(failure);
+            }
+            unit = null;
             log.info("Intake poll of {} records processed again a command at a time: {}", items.size(),
                     failure.toString());
             process(items);
-            return;
+        } finally {
+            unit = null;
         }
-        try {
-            poll.commit();
-        } catch (RuntimeException failure) {
-            log.info("Intake poll of {} records processed again a command at a time: {}", items.size(),
-                    failure.toString());
-            process(items);
+    }
+
+    private UnitOfWork<?> startUnit() {
+        UnitOfWork<?> started = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("intake poll"));
+        started.attachTransaction(transactions);
+        commandsInUnit = 0;
+        return started;
+    }
+
+    /**
+     * Sends a command; in a poll's unit of work, commits that unit and starts the next after every
+     * {@value #COMMANDS_PER_UNIT_OF_WORK} commands. Loading an incident inside a unit of work goes through the
+     * events staged in it so far, so one unit for thousands of commands would cost time in the square of them.
+     */
+    private <R> R send(Object command) {
+        R result = commands.sendAndWait(command);
+        if (unit != null && ++commandsInUnit >= COMMANDS_PER_UNIT_OF_WORK) {
+            unit.commit();
+            unit = startUnit();
         }
+        return result;
     }
 
     private void process(List<Item> items) {
@@ -156,7 +181,7 @@ class IntakeListener {
         var classification = ClassificationInput.resolve(report.category(), report.impact(), report.urgency(),
                 report.classification());
         try {
-            commands.sendAndWait(new ReportIncident(incident, report.title(), report.description(), classification,
+            send(new ReportIncident(incident, report.title(), report.description(), classification,
                     report.reportedBy(), "intake:" + report.source()));
         } catch (AggregateStreamCreationException alreadyOpened) {
             log.info("Report {} from {} is already incident {}", report.reportId(), report.source(), incident);
@@ -171,7 +196,7 @@ class IntakeListener {
                 .collect(Collectors.groupingBy(Item::partition, LinkedHashMap::new, Collectors.toList()));
         for (var entry : byPartition.entrySet()) {
             List<Item> items = entry.getValue();
-            Boolean counted = commands.sendAndWait(new RecordAlertRepeats(incident, entry.getKey(),
+            Boolean counted = send(new RecordAlertRepeats(incident, entry.getKey(),
                     items.stream().map(Item::offset).toList(), items.get(items.size() - 1).seenAt()));
             if (!Boolean.TRUE.equals(counted)) {
                 return false;
@@ -190,9 +215,9 @@ class IntakeListener {
         UUID incident = entry.incidentId();
         try {
             if (report.effectiveAction() == IntakeReport.Action.ACKNOWLEDGE) {
-                commands.sendAndWait(new AcknowledgeIncident(incident, report.reportedBy(), null));
+                send(new AcknowledgeIncident(incident, report.reportedBy(), null));
             } else {
-                commands.sendAndWait(new ResolveIncident(incident, report.reportedBy(), RESOLVED_AT_SOURCE,
+                send(new ResolveIncident(incident, report.reportedBy(), RESOLVED_AT_SOURCE,
                         report.description(), null, null, null));
                 dedup.closed(alert.source(), alert.dedupKey(), incident);
                 open.remove(alert);

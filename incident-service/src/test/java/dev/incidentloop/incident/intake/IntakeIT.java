@@ -198,6 +198,32 @@ class IntakeIT {
     }
 
     @Test
+    void a_poll_of_more_commands_than_one_unit_of_work_takes_is_processed_in_several() {
+        String run = UUID.randomUUID().toString();
+        int alerts = IntakeListener.COMMANDS_PER_UNIT_OF_WORK + 10;
+        MessageListenerContainer intake = listeners.getListenerContainer(IntakeListener.ID);
+        intake.pause();
+        await().atMost(WAIT).until(intake::isContainerPaused);
+        java.util.List<UUID> incidents = new java.util.ArrayList<>();
+        for (int i = 0; i < alerts; i++) {
+            String key = run + "-" + i;
+            var opening = trigger("zabbix", "O-" + key, key);
+            incidents.add(IntakeListener.incidentId(opening));
+            publish(opening);
+        }
+        for (int i = 0; i < alerts; i++) {
+            String key = run + "-" + i;
+            publish(trigger("zabbix", "R-" + key, key));
+        }
+        intake.resume();
+
+        for (UUID incident : incidents) {
+            await().atMost(WAIT).untilAsserted(() -> incident(incident).expectStatus().isOk().expectBody()
+                    .jsonPath("$.occurrences").isEqualTo(2));
+        }
+    }
+
+    @Test
     void a_poll_that_reports_an_incident_stored_before_is_processed_again_a_command_at_a_time() {
         String key = "net-" + UUID.randomUUID();
         var opening = trigger("zabbix", "N-1-" + key, key);
