@@ -49,7 +49,7 @@ class AxonConfiguration {
     /**
      * The event store, as Axon's auto-configuration builds it, but looking for new events every 50 ms instead of
      * every second when its readers have caught up: the relay, and so every other service, learns of an incident
-     * within tens of milliseconds rather than up to a second later.
+     * within tens of milliseconds rather than up to a second later. It also keeps fewer recent events in memory.
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
@@ -59,6 +59,9 @@ class AxonConfiguration {
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(50)
+                // the recent events kept in memory for processors near the head (the relay and the search
+                // projection); one that falls further behind reads the store itself. Axon keeps 10,000 by default.
+                .cachedEvents(1_000)
                 .build();
     }
 
