@@ -77,20 +77,13 @@ public final class EventCodec {
         return out.toByteArray();
     }
 
+    /** The event as {@link #encode} writes it, as a tree. */
     public ObjectNode toTree(EventEnvelope envelope) {
-        EventType type = envelope.type();
-        ObjectNode node = mapper.createObjectNode();
-        node.put("specversion", SPEC_VERSION);
-        node.put("id", envelope.id().toString());
-        node.put("source", envelope.source());
-        node.put("type", type.wireType());
-        node.put("time", envelope.time().toString());
-        node.put("subject", envelope.incidentId().toString());
-        node.put("datacontenttype", CONTENT_TYPE);
-        node.put("incidentseq", envelope.sequence());
-        node.put("schemaversion", type.version());
-        node.set("data", mapper.valueToTree(envelope.data()));
-        return node;
+        try {
+            return (ObjectNode) mapper.readTree(encode(envelope));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read back " + envelope.type(), e);
+        }
     }
 
     /**

@@ -104,8 +104,10 @@ class IntakeListener {
                 unit.rollback(failure);
             }
             unit = null;
-            log.info("Intake poll of {} records processed again a command at a time: {}", items.size(),
-                    failure.toString());
+            // the exception's message may hold a whole SQL batch: its type says enough, the rest is for debugging
+            log.info("Intake poll of {} records processed again a command at a time after {}", items.size(),
+                    failure.getClass().getSimpleName());
+            log.debug("Intake poll failed as a whole", failure);
             process(items);
         } finally {
             unit = null;
