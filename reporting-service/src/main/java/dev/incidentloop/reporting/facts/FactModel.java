@@ -49,14 +49,12 @@ public class FactModel {
         Set<UUID> fresh = recordProcessed(events, tables);
         List<EventEnvelope> todo = new ArrayList<>(fresh.size());
         for (EventEnvelope e : events) {
-            if (fresh.remove(e.id())) { // removed, so a copy later in the same batch is skipped too
+            // removed from fresh, so that a copy later in the same batch is skipped; work notes, links, holds and
+            // repeats are recorded as processed but give the incident no row
+            if (fresh.remove(e.id()) && Fact.changesFigures(e.data())) {
                 todo.add(e);
             }
         }
-        if (todo.isEmpty()) {
-            return;
-        }
-        todo.removeIf(e -> !Fact.changesFigures(e.data()));
         if (todo.isEmpty()) {
             return;
         }
