@@ -94,8 +94,7 @@ public final class EventCodec {
         Map<String, JsonNode> attributes = new HashMap<>();
         JsonNode data = null;
         DomainEvent bound = null;
-        String boundType = null;
-        JsonProcessingException bindingFailure = null;
+        String boundAs = null;
         try (JsonParser p = mapper.getFactory().createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new EventDecodingException("not a JSON object");
@@ -107,20 +106,18 @@ public final class EventCodec {
                     attributes.put(field, attribute(p));
                     continue;
                 }
-                bound = null;
-                bindingFailure = null;
-                Optional<EventType> current = currentType(attributes);
+                Optional<EventType> current = bindableType(attributes);
                 if (p.currentToken() == JsonToken.START_OBJECT && current.isPresent()) {
-                    boundType = textOrNull(attributes.get("type"));
+                    boundAs = textOrNull(attributes.get("type"));
                     try {
                         bound = mapper.readValue(p, current.get().javaType());
-                        data = null;
                     } catch (JsonProcessingException e) {
-                        bindingFailure = e;
-                        p.skipChildren();
+                        throw invalidData(boundAs, e);
                     }
+                    data = null;
                 } else {
                     data = mapper.readTree(p);
+                    bound = null;
                 }
             }
         } catch (JsonProcessingException e) {
@@ -137,10 +134,7 @@ public final class EventCodec {
                 .orElseThrow(() -> new EventDecodingException("unknown event type '" + wireType + "'"));
         EventType type = versioned.type();
         DomainEvent event;
-        if ((bound != null || bindingFailure != null) && wireType.equals(boundType)) {
-            if (bindingFailure != null) {
-                throw invalidData(wireType, bindingFailure);
-            }
+        if (bound != null && wireType.equals(boundAs)) {
             event = bound;
         } else {
             if (data == null || !data.isObject()) {
@@ -185,10 +179,16 @@ public final class EventCodec {
         };
     }
 
-    /** The type named so far, if it is a version this reader need not upcast; then data can be bound at once. */
-    private static Optional<EventType> currentType(Map<String, JsonNode> attributes) {
-        String wireType = textOrNull(attributes.get("type"));
-        return Optional.ofNullable(wireType).flatMap(EventType::resolve)
+    /**
+     * The type named so far, if the attributes read so far pass every check that comes before the data's (spec
+     * version, a known type) and the version needs no upcasting: then the data can be bound at once, and a failure
+     * to bind is the error the event gets.
+     */
+    private static Optional<EventType> bindableType(Map<String, JsonNode> attributes) {
+        if (!SPEC_VERSION.equals(textOrNull(attributes.get("specversion")))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(textOrNull(attributes.get("type"))).flatMap(EventType::resolve)
                 .filter(v -> v.version() == v.type().version()).map(EventType.Versioned::type);
     }
 

@@ -48,7 +48,20 @@ class FeedListener {
         EventBatches.process(records, events -> {
             List<EventEnvelope> relevant = events.stream().filter(this::relevant).toList();
             if (!relevant.isEmpty()) {
-                transactions.executeWithoutResult(status -> relevant.forEach(this::apply));
+                transactions.executeWithoutResult(status -> {
+                    boolean added = false;
+                    for (EventEnvelope envelope : relevant) {
+                        added |= apply(envelope);
+                    }
+                    if (added) {
+                        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                signal.itemAdded();
+                            }
+                        });
+                    }
+                });
             }
         });
     }
@@ -61,7 +74,8 @@ class FeedListener {
                 || deliveries.anyWants(envelope.type().typeName());
     }
 
-    private void apply(EventEnvelope envelope) {
+    /** Returns whether a feed item was added. */
+    private boolean apply(EventEnvelope envelope) {
         Optional<String> summary = Summaries.of(envelope.data());
         switch (envelope.data()) {
             case IncidentReported e -> routes.reported(e.incidentId(), e.title(), e.category().wireName());
@@ -82,13 +96,6 @@ class FeedListener {
             }
         }
         deliveries.enqueue(envelope, route);
-        if (added) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    signal.itemAdded();
-                }
-            });
-        }
+        return added;
     }
 }

@@ -56,7 +56,7 @@ public class KafkaWiring {
 
     public static final String REASON_HEADER = "dlt-reason";
     /** How often a listener commits the offsets it has processed, at most. */
-    public static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     /** For listeners of the event streams: values are {@link EventEnvelope}s. */
     public static final String EVENT_LISTENER_FACTORY = "eventListenerFactory";
     /**
