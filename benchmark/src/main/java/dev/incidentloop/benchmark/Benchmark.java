@@ -85,6 +85,8 @@ public final class Benchmark {
                 + " alerts)", r.intake().processedPerSecond()));
         out.append(String.format("%-44s %13.1f%%  (target >= 25%%)%n", "intake / raw consume",
                 100 * r.intakeToRawConsumeRatio()));
+        out.append(String.format("%-44s %,14.0f%n", "  until every repeat is in its history, rec/s",
+                r.intake().inHistoriesPerSecond()));
         var l = r.feedLatency();
         out.append(String.format("%-44s %14s%n", "feed latency at " + l.rate() + "/s for " + l.seconds() + " s",
                 l.received() + "/" + l.sent() + " seen, " + l.failed() + " failed"));

@@ -1,27 +1,41 @@
 package dev.incidentloop.benchmark;
 
+import dev.incidentloop.events.AlertRepeated;
+import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * An alert storm on the intake topic: N records, a share of which repeat an alert already raised. Timed from the
- * first record sent until incident-service's consumer group has committed the last one.
+ * first record sent until incident-service's consumer group has committed the last one (every incident opened, every
+ * repeat counted), and on until the incidents' histories hold every repeat (the AlertRepeated events on the events
+ * topic add up to them).
  */
 final class IntakeStorm {
 
     static final String GROUP = "incident-service";
 
-    record Result(int records, int alerts, double publishedPerSecond, double processedPerSecond) {
+    record Result(int records, int alerts, double publishedPerSecond, double processedPerSecond,
+                  double inHistoriesPerSecond) {
     }
+
+    /** How long to wait for the histories before giving up. */
+    private static final long HISTORY_WAIT_MS = 30 * 60 * 1000;
+    private static final byte[] ALERT_REPEATED = "\"dev.incidentloop.incident.alert-repeated.v1\""
+            .getBytes(StandardCharsets.UTF_8);
 
     private IntakeStorm() {
     }
@@ -80,7 +94,54 @@ final class IntakeStorm {
             }
         }
         double processSeconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(records, alerts, records / publishSeconds, records / processSeconds);
+        awaitRepeatsInHistories(bootstrap, records - alerts);
+        double historySeconds = (System.nanoTime() - t0) / 1e9;
+        return new Result(records, alerts, records / publishSeconds, records / processSeconds,
+                records / historySeconds);
+    }
+
+    /**
+     * Reads the events topic from its start until the AlertRepeated events count this many repeats. The platform is
+     * fresh and only the storm repeats alerts, so every such event is the storm's.
+     */
+    private static void awaitRepeatsInHistories(String bootstrap, long repeats) {
+        var codec = new EventCodec();
+        Progress recorded = new Progress("in histories", repeats);
+        long sum = 0;
+        long deadline = System.currentTimeMillis() + HISTORY_WAIT_MS;
+        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of("bootstrap.servers", bootstrap),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(Topics.INCIDENT_EVENTS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (sum < repeats) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("after " + HISTORY_WAIT_MS / 60_000 + " minutes the histories "
+                            + "hold " + sum + " of " + repeats + " repeats");
+                }
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (contains(record.value(), ALERT_REPEATED)
+                            && codec.decode(record.value()).data() instanceof AlertRepeated repeated) {
+                        sum += repeated.repeats();
+                    }
+                }
+                recorded.report(sum);
+            }
+        }
+    }
+
+    private static boolean contains(byte[] value, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= value.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (value[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {

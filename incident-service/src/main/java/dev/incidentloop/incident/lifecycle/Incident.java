@@ -24,8 +24,6 @@ import dev.incidentloop.events.WorkNoteAdded;
 import dev.incidentloop.incident.classification.Classifier;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -35,12 +33,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The incident. Command handlers check the transition against the state (see {@link IncidentState}), then apply;
- * event-sourcing handlers only assign. Its fields are its snapshot (JSON, revision 1): an incident that an alert
+ * event-sourcing handlers only assign. Its fields are its snapshot (JSON, revision 2): an incident that an alert
  * storm repeats for hours has thousands of events, and loading it starts from the latest snapshot instead. A change
  * to the fields needs a new revision; snapshots of another revision are ignored and the events replayed.
  */
 @Aggregate(cache = "incidentCache", snapshotTriggerDefinition = "incidentSnapshots")
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Incident {
@@ -57,7 +55,6 @@ public class Incident {
     private int escalationLevel;
     private long occurrences;
     private Instant resolvedAt;
-    private Map<Integer, Long> countedIntakeOffsets = new HashMap<>();
 
     protected Incident() {
         // for Axon, which rebuilds the aggregate from its events
@@ -184,20 +181,13 @@ public class Incident {
         apply(new IncidentLinked(incidentId, command.linkType(), command.reference(), command.by(), clock.instant()));
     }
 
+    /** Taken in any state: intake counted these repeats while the incident was open. */
     @CommandHandler
-    public boolean handle(RecordAlertRepeats command, Clock clock) {
-        long counted = countedIntakeOffsets.getOrDefault(command.intakePartition(), -1L);
-        var fresh = command.offsets().stream().filter(offset -> offset > counted).toList();
-        if (fresh.isEmpty()) {
-            return true; // a redelivered batch: every repeat in it is counted already
+    public void handle(RecordAlertRepeats command, Clock clock) {
+        if (command.repeats() > 0) {
+            apply(new AlertRepeated(incidentId, command.repeats(), occurrences + command.repeats(),
+                    command.lastSeenAt(), command.intakePartition(), command.intakeOffset(), clock.instant()));
         }
-        if (!state.open()) {
-            return false; // not refused with an exception: intake sends these in batches that one refusal would undo
-        }
-        long last = fresh.stream().mapToLong(Long::longValue).max().orElseThrow();
-        apply(new AlertRepeated(incidentId, fresh.size(), occurrences + fresh.size(), command.lastSeenAt(),
-                command.intakePartition(), last, clock.instant()));
-        return true;
     }
 
     private void require(String command) {
@@ -275,6 +265,5 @@ public class Incident {
     @EventSourcingHandler
     void on(AlertRepeated event) {
         occurrences = event.occurrences();
-        countedIntakeOffsets.merge(event.intakePartition(), event.intakeOffset(), Math::max);
     }
 }

@@ -9,6 +9,8 @@ import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IntakeReport;
 import dev.incidentloop.events.Topics;
+import dev.incidentloop.incident.lifecycle.ReopenIncident;
+import dev.incidentloop.incident.lifecycle.ResolveIncident;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import dev.incidentloop.testsupport.KafkaProbe;
 import dev.incidentloop.testsupport.RealInfrastructure;
@@ -16,9 +18,15 @@ import dev.incidentloop.testsupport.ServiceIntegrationTest;
 import dev.incidentloop.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -42,6 +50,12 @@ class IntakeIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    IntakeListener intakeListener;
+
+    @Autowired
+    CommandGateway commands;
 
     private final EventCodec codec = new EventCodec();
 
@@ -126,7 +140,7 @@ class IntakeIT {
                     && codec.decode(r.value()).data() instanceof AlertRepeated a && a.occurrences() == records, WAIT);
             long repeatEvents = events.seen(r -> r.key().equals(incident.toString())
                     && codec.decode(r.value()).data() instanceof AlertRepeated).size();
-            // one event per poll of up to 500 records, not one per repeat
+            // repeats are recorded in rounds, not one event per repeat
             assertThat(repeatEvents).isBetween(1L, (long) records / 50);
         }
     }
@@ -244,6 +258,60 @@ class IntakeIT {
                 .jsonPath("$.occurrences").isEqualTo(2));
         assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ? "
                 + "and payloadtype like '%IncidentReported'", Integer.class, incident.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void a_redelivered_poll_counts_nothing_twice_and_does_not_act_on_the_incident_opened_after_it() {
+        String key = "redelivered-" + UUID.randomUUID();
+        // a partition of its own, so that its progress is this test's alone
+        int partition = 1_000 + Math.floorMod(key.hashCode(), 1_000_000);
+        var opening = trigger("zabbix", "P-0-" + key, key);
+        var reopening = trigger("zabbix", "P-4-" + key, key);
+        List<ConsumerRecord<String, byte[]>> poll = new ArrayList<>();
+        for (IntakeReport report : List.of(opening, trigger("zabbix", "P-1-" + key, key),
+                trigger("zabbix", "P-2-" + key, key), action("zabbix", "P-3-" + key, key, IntakeReport.Action.RESOLVE),
+                reopening, trigger("zabbix", "P-5-" + key, key))) {
+            poll.add(new ConsumerRecord<>(Topics.INTAKE.name(), partition, poll.size(), System.currentTimeMillis(),
+                    TimestampType.CREATE_TIME, key.length(), 0, key, json(report), new RecordHeaders(),
+                    Optional.empty()));
+        }
+
+        intakeListener.onPoll(poll);
+        intakeListener.onPoll(poll);
+
+        UUID first = IntakeListener.incidentId(opening);
+        UUID second = IntakeListener.incidentId(reopening);
+        await().atMost(WAIT).untilAsserted(() -> incident(second).expectBody()
+                .jsonPath("$.occurrences").isEqualTo(2).jsonPath("$.state").isEqualTo("NEW"));
+        incident(first).expectBody().jsonPath("$.occurrences").isEqualTo(3).jsonPath("$.state").isEqualTo("RESOLVED");
+        // the repeats were recorded before the resolution that followed them
+        web.get().uri("/incidents/" + first + "/history")
+                .headers(h -> h.setBasicAuth(TestUsers.REPORTER, TestUsers.password(TestUsers.REPORTER)))
+                .exchange().expectBody().jsonPath("$[*].type").isEqualTo(List.of(
+                        "dev.incidentloop.incident.reported.v1", "dev.incidentloop.incident.classified.v1",
+                        "dev.incidentloop.incident.alert-repeated.v1", "dev.incidentloop.incident.resolved.v2"));
+    }
+
+    @Test
+    void an_incident_a_person_resolves_takes_no_more_repeats_and_one_reopened_takes_them_again() {
+        String key = "resolved-by-hand-" + UUID.randomUUID();
+        var opening = trigger("nagios", "H-1-" + key, key);
+        publish(opening);
+        UUID incident = IntakeListener.incidentId(opening);
+        await().atMost(WAIT).untilAsserted(() -> incident(incident).expectStatus().isOk());
+
+        commands.sendAndWait(new ResolveIncident(incident, "li.wei", "fixed", "restarted", null, null, null));
+        var afterResolution = trigger("nagios", "H-2-" + key, key);
+        publish(afterResolution);
+        UUID next = IntakeListener.incidentId(afterResolution);
+        await().atMost(WAIT).untilAsserted(() -> incident(next).expectStatus().isOk());
+
+        commands.sendAndWait(new ResolveIncident(next, "li.wei", "fixed", "restarted", null, null, null));
+        commands.sendAndWait(new ReopenIncident(next, "came back", "li.wei", null));
+        publish(trigger("nagios", "H-3-" + key, key));
+        await().atMost(WAIT).untilAsserted(() -> incident(next).expectBody()
+                .jsonPath("$.occurrences").isEqualTo(2).jsonPath("$.state").isEqualTo("IN_PROGRESS"));
+        incident(incident).expectBody().jsonPath("$.occurrences").isEqualTo(1);
     }
 
     @Test

@@ -294,27 +294,22 @@ class IncidentAggregateTest {
     }
 
     @Test
-    void alert_repeats_are_counted_once_even_when_a_batch_comes_again() {
+    void alert_repeats_add_to_the_occurrences() {
         Instant seen = NOW.minusSeconds(1);
         AlertRepeated first = new AlertRepeated(ID, 3, 4, seen, 1, 12, NOW);
         fixture.given(reported(), classified())
-                .when(new RecordAlertRepeats(ID, 1, List.of(10L, 11L, 12L), seen))
+                .when(new RecordAlertRepeats(ID, 3, seen, 1, 12))
                 .expectEvents(first);
         fixture.given(reported(), classified(), first)
-                .when(new RecordAlertRepeats(ID, 1, List.of(11L, 12L, 13L), seen))
-                .expectEvents(new AlertRepeated(ID, 1, 5, seen, 1, 13, NOW));
-        fixture.given(reported(), classified(), first)
-                .when(new RecordAlertRepeats(ID, 1, List.of(10L, 12L), seen))
-                .expectNoEvents();
+                .when(new RecordAlertRepeats(ID, 1000, seen, 0, 7))
+                .expectEvents(new AlertRepeated(ID, 1000, 1004, seen, 0, 7, NOW));
     }
 
     @Test
-    void repeats_of_an_alert_whose_incident_is_resolved_are_refused_so_that_intake_opens_a_new_one() {
+    void repeats_counted_while_open_are_recorded_after_the_resolution_too() {
         fixture.given(reported(), classified(), resolved())
-                .when(new RecordAlertRepeats(ID, 0, List.of(5L), NOW))
-                .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(false)
-                .expectNoEvents();
+                .when(new RecordAlertRepeats(ID, 2, NOW, 0, 5))
+                .expectEvents(new AlertRepeated(ID, 2, 3, NOW, 0, 5, NOW));
     }
 
     @Test

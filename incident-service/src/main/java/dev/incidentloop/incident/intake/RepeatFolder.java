@@ -1,0 +1,123 @@
+package dev.incidentloop.incident.intake;
+
+import dev.incidentloop.incident.intake.IntakeDedup.Unfolded;
+import dev.incidentloop.incident.lifecycle.RecordAlertRepeats;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the repeats intake has counted in their incidents' histories: one AlertRepeated per incident and round,
+ * however many repeats it counts. A round takes at most {@code incident.intake.fold-limit} incidents, those whose
+ * repeats waited longest first, so that a storm over many alerts does not turn into as many commands as it has
+ * repeats; the history catches up once the storm is over. Several instances may fold at once: a round's unit of work
+ * fails if another recorded the same repeats meanwhile, and then each incident is tried on its own.
+ */
+@Component
+class RepeatFolder {
+
+    private static final Logger log = LoggerFactory.getLogger(RepeatFolder.class);
+    private static final int PER_UNIT_OF_WORK = 100;
+
+    private final IntakeDedup dedup;
+    private final CommandGateway commands;
+    private final TransactionManager transactions;
+    private final int limit;
+    /** Taken by a round's unit of work and by intake's processing of a poll: one waits for the other. */
+    private final ReentrantLock turn = new ReentrantLock(true);
+
+    RepeatFolder(IntakeDedup dedup, CommandGateway commands, TransactionManager transactions,
+                 @Value("${incident.intake.fold-limit}") int limit) {
+        this.dedup = dedup;
+        this.commands = commands;
+        this.transactions = transactions;
+        this.limit = limit;
+    }
+
+    @Scheduled(fixedDelayString = "${incident.intake.fold-every}")
+    void foldRound() {
+        int folded = 0;
+        while (folded < limit) {
+            int most = Math.min(PER_UNIT_OF_WORK, limit - folded);
+            int found = exclusively(() -> fold(dedup.unfolded(most)));
+            folded += found;
+            if (found < most) {
+                return;
+            }
+        }
+    }
+
+    private int fold(List<Unfolded> due) {
+        try {
+            inUnitOfWork(due);
+        } catch (RuntimeException failure) {
+            log.debug("Repeats of {} incidents recorded one at a time after {}", due.size(), failure.toString());
+            due.forEach(this::alone);
+        }
+        return due.size();
+    }
+
+    /**
+     * Runs the work while no round's unit of work runs in this instance. Intake holds rows it counted while it waits
+     * for an incident, and a round holds incidents while it waits for their rows: run together, each could wait for
+     * the other for good.
+     */
+    <T> T exclusively(Supplier<T> work) {
+        turn.lock();
+        try {
+            return work.get();
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private void alone(Unfolded unfolded) {
+        try {
+            inUnitOfWork(List.of(unfolded));
+        } catch (RuntimeException failure) {
+            log.warn("Repeats of alert {} on incident {} not recorded this round: {}", unfolded.alert(),
+                    unfolded.incidentId(), failure.toString());
+        }
+    }
+
+    private void inUnitOfWork(List<Unfolded> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("record alert repeats"));
+        unit.attachTransaction(transactions);
+        try {
+            record(due);
+            unit.commit();
+        } catch (RuntimeException | Error failure) {
+            if (unit.isActive()) {
+                unit.rollback(failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** Records the repeats and notes them recorded, in the caller's unit of work and transaction. */
+    void record(List<Unfolded> due) {
+        List<Unfolded> ordered = due.stream()
+                .sorted(Comparator.comparing((Unfolded u) -> u.alert().source())
+                        .thenComparing(u -> u.alert().dedupKey()))
+                .toList();
+        for (Unfolded unfolded : ordered) {
+            commands.sendAndWait(new RecordAlertRepeats(unfolded.incidentId(), unfolded.pending(),
+                    unfolded.lastSeenAt(), unfolded.lastPartition(), unfolded.lastOffset()));
+        }
+        dedup.folded(ordered);
+    }
+}
