@@ -89,7 +89,8 @@ class IntakeDedup {
                 values (?, ?, ?, ?, true)
                 on conflict (source, dedup_key) do update
                 set incident_id = excluded.incident_id, first_report_id = excluded.first_report_id, open = true,
-                    repeats = 0, repeats_folded = 0, last_seen_at = null, last_partition = null, last_offset = null
+                    repeats = 0, repeats_folded = 0, pending_since = null, last_seen_at = null, last_partition = null,
+                    last_offset = null
                 where intake_dedup.incident_id <> excluded.incident_id""",
                 source, dedupKey, incidentId, firstReportId);
     }
@@ -111,8 +112,9 @@ class IntakeDedup {
         Set<Alert> counted = new HashSet<>();
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (var ps = connection.prepareStatement("""
-                    update intake_dedup d set repeats = d.repeats + c.repeats, last_seen_at = c.seen,
-                        last_partition = c.part, last_offset = c.off
+                    update intake_dedup d set repeats = d.repeats + c.repeats,
+                        pending_since = case when d.repeats = d.repeats_folded then c.seen else d.pending_since end,
+                        last_seen_at = c.seen, last_partition = c.part, last_offset = c.off
                     from unnest(?::text[], ?::text[], ?::uuid[], ?::int[], ?::timestamptz[], ?::int[], ?::bigint[])
                         as c(source, key, incident, repeats, seen, part, off)
                     where d.source = c.source and d.dedup_key = c.key and d.incident_id = c.incident and d.open
@@ -136,10 +138,13 @@ class IntakeDedup {
         return counted;
     }
 
-    /** Up to {@code limit} alerts with repeats not yet recorded, those that waited longest first. */
+    /**
+     * Up to {@code limit} alerts with repeats not yet recorded, those that waited longest first. Reads the table
+     * through (see the V4 migration): once per round, not per incident.
+     */
     List<Unfolded> unfolded(int limit) {
         return jdbc.query("select source, dedup_key, incident_id, " + UNFOLDED + " from intake_dedup "
-                + "where repeats > repeats_folded order by last_seen_at limit ?", (rs, row) -> {
+                + "where repeats > repeats_folded order by pending_since limit ?", (rs, row) -> {
                     Alert alert = new Alert(rs.getString(1), rs.getString(2));
                     return unfolded(alert, rs.getObject(3, UUID.class), rs, 4);
                 }, limit);
@@ -165,8 +170,16 @@ class IntakeDedup {
                         f.incidentId(), f.folded()}).toList());
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
-                throw new IllegalStateException("Repeats of " + folded.get(i).alert() + " were recorded meanwhile");
+                throw new RecordedMeanwhile(folded.get(i).alert());
             }
+        }
+    }
+
+    /** Another unit of work recorded the repeats of the alert, or the alert moved on to a new incident. */
+    static final class RecordedMeanwhile extends RuntimeException {
+
+        RecordedMeanwhile(Alert alert) {
+            super("Repeats of " + alert + " were recorded meanwhile");
         }
     }
 

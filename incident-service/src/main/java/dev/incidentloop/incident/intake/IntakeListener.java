@@ -113,6 +113,7 @@ class IntakeListener {
             processInUnitsOfWorkNow(items);
             return null;
         });
+        folder.pollProcessed();
     }
 
     private void processInUnitsOfWorkNow(List<Item> items) {

@@ -2,6 +2,7 @@ package dev.incidentloop.incident.intake;
 
 import dev.incidentloop.incident.intake.IntakeDedup.Unfolded;
 import dev.incidentloop.incident.lifecycle.RecordAlertRepeats;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,43 +20,54 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records the repeats intake has counted in their incidents' histories: one AlertRepeated per incident and round,
- * however many repeats it counts. A round takes at most {@code incident.intake.fold-limit} incidents, those whose
- * repeats waited longest first, so that a storm over many alerts does not turn into as many commands as it has
- * repeats; the history catches up once the storm is over. Several instances may fold at once: a round's unit of work
- * fails if another recorded the same repeats meanwhile, and then each incident is tried on its own.
+ * however many repeats it counts, those whose repeats waited longest first. While intake is reading, a round takes
+ * at most {@code incident.intake.fold-limit} incidents, so that a storm over many alerts does not turn into as many
+ * commands as it has repeats and new incidents are not kept waiting; once intake has had nothing to read for a
+ * round's interval, a round takes all there are, and the histories catch up. Several instances may fold at once: a
+ * unit of work fails if another recorded the same repeats meanwhile, and then each incident is tried on its own.
  */
 @Component
 class RepeatFolder {
 
     private static final Logger log = LoggerFactory.getLogger(RepeatFolder.class);
     private static final int PER_UNIT_OF_WORK = 100;
+    /** Incidents read at once for a round while intake is idle. */
+    private static final int IDLE_ROUND = 10_000;
 
     private final IntakeDedup dedup;
     private final CommandGateway commands;
     private final TransactionManager transactions;
     private final int limit;
+    private final long intervalNanos;
+    /** When intake last processed a poll ({@link System#nanoTime()}). */
+    private volatile long lastPoll = System.nanoTime();
     /** Taken by a round's unit of work and by intake's processing of a poll: one waits for the other. */
     private final ReentrantLock turn = new ReentrantLock(true);
 
     RepeatFolder(IntakeDedup dedup, CommandGateway commands, TransactionManager transactions,
-                 @Value("${incident.intake.fold-limit}") int limit) {
+                 @Value("${incident.intake.fold-limit}") int limit,
+                 @Value("${incident.intake.fold-every}") Duration interval) {
         this.dedup = dedup;
         this.commands = commands;
         this.transactions = transactions;
         this.limit = limit;
+        this.intervalNanos = interval.toNanos();
     }
 
     @Scheduled(fixedDelayString = "${incident.intake.fold-every}")
     void foldRound() {
-        int folded = 0;
-        while (folded < limit) {
-            int most = Math.min(PER_UNIT_OF_WORK, limit - folded);
-            int found = exclusively(() -> fold(dedup.unfolded(most)));
-            folded += found;
-            if (found < most) {
+        List<Unfolded> due = dedup.unfolded(intakeBusy() ? limit : IDLE_ROUND);
+        for (int from = 0; from < due.size(); from += PER_UNIT_OF_WORK) {
+            if (from >= limit && intakeBusy()) {
                 return;
             }
+            List<Unfolded> unit = due.subList(from, Math.min(from + PER_UNIT_OF_WORK, due.size()));
+            exclusively(() -> fold(unit));
         }
+    }
+
+    private boolean intakeBusy() {
+        return System.nanoTime() - lastPoll <= intervalNanos;
     }
 
     private int fold(List<Unfolded> due) {
@@ -66,6 +78,11 @@ class RepeatFolder {
             due.forEach(this::alone);
         }
         return due.size();
+    }
+
+    /** Intake has processed a poll: rounds keep to their limit for a while. */
+    void pollProcessed() {
+        lastPoll = System.nanoTime();
     }
 
     /**
@@ -85,6 +102,8 @@ class RepeatFolder {
     private void alone(Unfolded unfolded) {
         try {
             inUnitOfWork(List.of(unfolded));
+        } catch (IntakeDedup.RecordedMeanwhile meanwhile) {
+            log.debug("{}", meanwhile.getMessage());
         } catch (RuntimeException failure) {
             log.warn("Repeats of alert {} on incident {} not recorded this round: {}", unfolded.alert(),
                     unfolded.incidentId(), failure.toString());
