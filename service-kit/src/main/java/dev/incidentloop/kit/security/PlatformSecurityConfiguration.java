@@ -1,6 +1,8 @@
 package dev.incidentloop.kit.security;
 
 import dev.incidentloop.kit.web.Problems;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -91,6 +93,9 @@ public class PlatformSecurityConfiguration {
         return source;
     }
 
+    /** How long a name and password accepted are let in again without a bcrypt check (see RememberedPasswords). */
+    private static final Duration REMEMBER_PASSWORDS = Duration.ofMinutes(5);
+
     private static ReactiveAuthenticationManager basicAuthentication(List<SecurityProperties.User> users) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         List<UserDetails> details = users.stream()
@@ -104,7 +109,7 @@ public class PlatformSecurityConfiguration {
                 : new MapReactiveUserDetailsService(details);
         var manager = new UserDetailsRepositoryReactiveAuthenticationManager(service);
         manager.setPasswordEncoder(encoder);
-        return manager;
+        return new RememberedPasswords(manager, REMEMBER_PASSWORDS, 1_000, Clock.systemUTC());
     }
 
     static Collection<GrantedAuthority> authorities(Set<Role> roles) {
