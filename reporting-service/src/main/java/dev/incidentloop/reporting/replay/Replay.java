@@ -18,6 +18,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Replay {
 
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
+    private static final int WRITERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -52,7 +55,12 @@ public class Replay {
     private final String group;
     private final EventCodec codec = new EventCodec();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay-writer"));
+    /**
+     * Writers, each on its own connection and thread, each taking the incidents of one share of ids: an incident's
+     * events stay in order on one writer, and no two writers touch the same rows.
+     */
+    private final List<ExecutorService> writers = IntStream.range(0, WRITERS)
+            .mapToObj(i -> Executors.newSingleThreadExecutor(r -> new Thread(r, "replay-writer-" + i))).toList();
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
 
     Replay(JdbcTemplate jdbc, TransactionTemplate transactions, FactModel model, KafkaProperties kafka,
@@ -120,8 +128,8 @@ public class Replay {
                            Map<TopicPartition, Long> end, Instant started, long[] done, long knownTotal) {
         long total = Math.max(knownTotal, end.entrySet().stream()
                 .mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum());
-        // a poll is decoded while the one before is written: decoding on every core, writing on its own thread,
-        // the polls written in the order read
+        // a poll is decoded while the one before is written: decoding on every core, writing on several
+        // connections, each poll written in full before the next
         CompletableFuture<Integer> writing = CompletableFuture.completedFuture(0);
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             var records = consumer.poll(Duration.ofMillis(200));
@@ -131,14 +139,23 @@ public class Replay {
                     .toList();
             done[0] += writing.join();
             update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
-            writing = CompletableFuture.supplyAsync(() -> {
-                transactions.executeWithoutResult(s -> model.apply(batch, FactModel.Tables.REBUILD));
-                return polled.size();
-            }, writer);
+            writing = write(batch).thenApply(written -> polled.size());
         }
         done[0] += writing.join();
         update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
         return total;
+    }
+
+    /** Writes the events, each incident's on the writer of its share. */
+    private CompletableFuture<Void> write(List<EventEnvelope> batch) {
+        List<List<EventEnvelope>> shares = IntStream.range(0, WRITERS).mapToObj(i -> new ArrayList<EventEnvelope>())
+                .collect(Collectors.toList());
+        for (EventEnvelope event : batch) {
+            shares.get(Math.floorMod(event.incidentId().hashCode(), WRITERS)).add(event);
+        }
+        return CompletableFuture.allOf(IntStream.range(0, WRITERS).mapToObj(i -> CompletableFuture.runAsync(
+                () -> transactions.executeWithoutResult(s -> model.apply(shares.get(i), FactModel.Tables.REBUILD)),
+                writers.get(i))).toArray(CompletableFuture[]::new));
     }
 
     /** Null for a record that is no event: the live listener dead-lettered it, and it is no part of the model. */
