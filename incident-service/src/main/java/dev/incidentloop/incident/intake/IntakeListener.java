@@ -24,9 +24,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
@@ -141,10 +139,8 @@ class IntakeListener {
     }
 
     private UnitOfWork<?> startUnit() {
-        UnitOfWork<?> started = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("intake poll"));
-        started.attachTransaction(transactions);
         commandsInUnit = 0;
-        return started;
+        return UnitsOfWork.start("intake poll", transactions);
     }
 
     private <R> R send(Object command) {
@@ -175,18 +171,8 @@ class IntakeListener {
     private void atomically(Runnable work) {
         if (CurrentUnitOfWork.isStarted()) {
             work.run();
-            return;
-        }
-        UnitOfWork<?> own = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("intake record"));
-        own.attachTransaction(transactions);
-        try {
-            work.run();
-            own.commit();
-        } catch (RuntimeException | Error failure) {
-            if (own.isActive()) {
-                own.rollback(failure);
-            }
-            throw failure;
+        } else {
+            UnitsOfWork.run("intake record", transactions, work);
         }
     }
 

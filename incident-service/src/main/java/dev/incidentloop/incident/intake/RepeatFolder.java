@@ -9,9 +9,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -111,19 +108,8 @@ class RepeatFolder {
     }
 
     private void inUnitOfWork(List<Unfolded> due) {
-        if (due.isEmpty()) {
-            return;
-        }
-        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("record alert repeats"));
-        unit.attachTransaction(transactions);
-        try {
-            record(due);
-            unit.commit();
-        } catch (RuntimeException | Error failure) {
-            if (unit.isActive()) {
-                unit.rollback(failure);
-            }
-            throw failure;
+        if (!due.isEmpty()) {
+            UnitsOfWork.run("record alert repeats", transactions, () -> record(due));
         }
     }
 
