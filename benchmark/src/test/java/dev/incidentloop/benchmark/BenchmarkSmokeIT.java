@@ -26,6 +26,9 @@ class BenchmarkSmokeIT {
         var results = Benchmark.run(options);
 
         assertThat(results.rawKafka().consumedPerSecond()).isPositive();
+        assertThat(results.rawKafkaAtEnd().consumedPerSecond()).isPositive();
+        assertThat(results.intakeToRawConsumeRatio()).isEqualTo(results.intake().processedPerSecond()
+                / Math.max(results.rawKafka().consumedPerSecond(), results.rawKafkaAtEnd().consumedPerSecond()));
         assertThat(results.intake().alerts()).isEqualTo(200);
         assertThat(results.intake().processedPerSecond()).isPositive();
         assertThat(results.feedLatency().sent()).isEqualTo(60);
