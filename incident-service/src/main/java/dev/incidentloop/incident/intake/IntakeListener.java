@@ -90,19 +90,28 @@ class IntakeListener {
     @KafkaListener(id = ID, idIsGroup = false, topics = "#{T(dev.incidentloop.events.Topics).INTAKE.name()}",
             containerFactory = KafkaWiring.RAW_BATCH_LISTENER_FACTORY, properties = "max.poll.records=2000")
     void onPoll(List<ConsumerRecord<String, byte[]>> records) {
+        // reading and checking a record is a good part of intake's work and needs nothing but the record: on every core
+        List<Object> parsed = records.parallelStream().map(this::parse).toList();
         List<Item> items = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, byte[]> record = records.get(i);
-            try {
-                items.add(new Item(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
-                        validator.parse(record.value())));
-            } catch (RejectedRecordException invalid) {
+        for (int i = 0; i < parsed.size(); i++) {
+            if (parsed.get(i) instanceof RejectedRecordException invalid) {
                 // what came before it is done; the error handler parks this record and redelivers the rest
                 processInUnitsOfWork(items);
                 throw new BatchListenerFailedException(invalid.getMessage(), invalid, i);
             }
+            items.add((Item) parsed.get(i));
         }
         processInUnitsOfWork(items);
+    }
+
+    /** The record as an item, or why it is rejected. */
+    private Object parse(ConsumerRecord<String, byte[]> record) {
+        try {
+            return new Item(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
+                    validator.parse(record.value()));
+        } catch (RejectedRecordException invalid) {
+            return invalid;
+        }
     }
 
     /** Not while a round of {@link RepeatFolder} runs: each would hold incidents and rows the other waits for. */
