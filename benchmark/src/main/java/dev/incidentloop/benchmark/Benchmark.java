@@ -50,7 +50,8 @@ public final class Benchmark {
             Runtime.getRuntime().addShutdownHook(stopOnExit);
             String bootstrap = platform.kafkaBootstrapServers();
             System.out.println("1/5 raw Kafka baseline");
-            var raw = RawKafka.run(bootstrap, options.rawRecords(), IntakeStorm.record(run, 0, 0));
+            String rawTopic = RawKafka.createTopic(bootstrap);
+            var raw = RawKafka.run(bootstrap, rawTopic, options.rawRecords(), IntakeStorm.record(run, 0, 0));
             System.out.println("2/5 report-to-feed latency");
             var latency = FeedLatency.run(platform.url(Service.INCIDENT),
                     platform.url(Service.NOTIFICATION) + "/feed", LocalPlatform.demoApiKey(), "responder",
@@ -60,7 +61,7 @@ public final class Benchmark {
             System.out.println("4/5 replay of the reporting read model");
             var replay = ReplayPhase.run(bootstrap, platform.url(Service.REPORTING), "admin", "admin-demo");
             System.out.println("5/5 raw Kafka baseline again");
-            var rawAtEnd = RawKafka.run(bootstrap, options.rawRecords(), IntakeStorm.record(run, 0, 0));
+            var rawAtEnd = RawKafka.run(bootstrap, rawTopic, options.rawRecords(), IntakeStorm.record(run, 0, 0));
             double rawConsume = Math.max(raw.consumedPerSecond(), rawAtEnd.consumedPerSecond());
 
             Map<String, Double> start = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
@@ -30,10 +29,32 @@ final class RawKafka {
     private RawKafka() {
     }
 
-    static Result run(String bootstrap, int records, byte[] value) throws Exception {
+    /**
+     * Creates a topic for the raw measurements and waits until each of its partitions has a leader. Producing to a
+     * topic whose leaders are still being elected is answered NOT_LEADER_OR_FOLLOWER; an idempotent producer's retry
+     * after that was once refused as out of sequence for good, which hung a run.
+     */
+    static String createTopic(String bootstrap) throws Exception {
         String topic = "bench.raw." + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no leader for every partition of " + topic + " after 30 s");
+                }
+                Thread.sleep(50);
+            }
+        }
+        return topic;
+    }
+
+    /** Produces {@code records} records to the topic, then consumes them from where they start. */
+    static Result run(String bootstrap, String topic, int records, byte[] value) throws Exception {
+        Map<TopicPartition, Long> start;
+        try (var consumer = consumer(bootstrap)) {
+            start = consumer.endOffsets(partitions(consumer, topic));
         }
         double produceSeconds = publish(bootstrap, records, "raw produce",
                 i -> new ProducerRecord<>(topic, "key-" + (i % 10_000), value));
@@ -41,15 +62,9 @@ final class RawKafka {
         Progress consumed = new Progress("raw consume", records);
         long t1 = System.nanoTime();
         long count = 0;
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(Set.copyOf(partitions));
+        try (var consumer = consumer(bootstrap)) {
+            consumer.assign(start.keySet());
+            start.forEach(consumer::seek);
             while (count < records) {
                 count += consumer.poll(Duration.ofMillis(200)).count();
                 consumed.report(count);
@@ -57,6 +72,18 @@ final class RawKafka {
         }
         double consumeSeconds = (System.nanoTime() - t1) / 1e9;
         return new Result(records, value.length, records / produceSeconds, records / consumeSeconds);
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
+        return new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
     /**
