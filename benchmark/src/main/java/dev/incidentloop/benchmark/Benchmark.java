@@ -21,7 +21,8 @@ public final class Benchmark {
 
     /** Everything one run measured; written as JSON. */
     public record Results(Instant at, BenchmarkOptions options, RawKafka.Result rawKafka,
-                          RawKafka.Result rawKafkaAtEnd, IntakeStorm.Result intake, double intakeToRawConsumeRatio, FeedLatency.Result feedLatency,
+                          RawKafka.Result rawKafkaAtEnd, IntakeStorm.Result intake, double intakeToRawConsumeRatio,
+                          FeedLatency.Result feedLatency,
                           ReplayPhase.Result replay, double replayToRawConsumeRatio, Map<String, Double> startSeconds,
                           Map<String, Long> rssMegabytes) {
     }
@@ -86,8 +87,10 @@ public final class Benchmark {
         out.append(String.format("%-44s %,14.0f%n", "raw Kafka produce, records/s (" + r.rawKafka().recordBytes()
                 + " B)", r.rawKafka().producedPerSecond()));
         out.append(String.format("%-44s %,14.0f%n", "raw Kafka consume, records/s", r.rawKafka().consumedPerSecond()));
-        out.append(String.format("%-44s %,14.0f%n", "  again at the end: produce", r.rawKafkaAtEnd().producedPerSecond()));
-        out.append(String.format("%-44s %,14.0f%n", "  again at the end: consume", r.rawKafkaAtEnd().consumedPerSecond()));
+        out.append(String.format("%-44s %,14.0f%n", "  again at the end: produce",
+                r.rawKafkaAtEnd().producedPerSecond()));
+        out.append(String.format("%-44s %,14.0f%n", "  again at the end: consume",
+                r.rawKafkaAtEnd().consumedPerSecond()));
         out.append(String.format("%-44s %,14.0f%n", "intake published, records/s", r.intake().publishedPerSecond()));
         out.append(String.format("%-44s %,14.0f%n", "intake processed, records/s (" + r.intake().alerts()
                 + " alerts)", r.intake().processedPerSecond()));

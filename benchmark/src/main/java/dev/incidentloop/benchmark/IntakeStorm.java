@@ -11,12 +11,9 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * An alert storm on the intake topic: N records, a share of which repeat an alert already raised. Timed from the
@@ -109,10 +106,8 @@ final class IntakeStorm {
         Progress recorded = new Progress("in histories", repeats);
         long sum = 0;
         long deadline = System.currentTimeMillis() + HISTORY_WAIT_MS;
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of("bootstrap.servers", bootstrap),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(Topics.INCIDENT_EVENTS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        try (var consumer = RawKafka.consumer(bootstrap)) {
+            var partitions = RawKafka.partitions(consumer, Topics.INCIDENT_EVENTS.name());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (sum < repeats) {

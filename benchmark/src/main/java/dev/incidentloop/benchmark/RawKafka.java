@@ -74,7 +74,8 @@ final class RawKafka {
         return new Result(records, value.length, records / produceSeconds, records / consumeSeconds);
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
+    /** A consumer of its own group that commits nothing: the benchmark assigns it partitions. */
+    static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
         return new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
@@ -82,7 +83,7 @@ final class RawKafka {
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+    static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
         return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 

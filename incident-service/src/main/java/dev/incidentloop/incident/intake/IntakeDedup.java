@@ -164,8 +164,8 @@ class IntakeDedup {
      * them, is then undone.
      */
     void folded(List<Unfolded> folded) {
-        int[] updated = jdbc.batchUpdate("update intake_dedup set repeats_folded = ? where source = ? and dedup_key = ? "
-                        + "and incident_id = ? and repeats_folded = ?",
+        int[] updated = jdbc.batchUpdate("update intake_dedup set repeats_folded = ? "
+                        + "where source = ? and dedup_key = ? and incident_id = ? and repeats_folded = ?",
                 folded.stream().map(f -> new Object[] {f.repeats(), f.alert().source(), f.alert().dedupKey(),
                         f.incidentId(), f.folded()}).toList());
         for (int i = 0; i < updated.length; i++) {

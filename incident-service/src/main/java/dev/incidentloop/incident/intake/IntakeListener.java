@@ -116,10 +116,7 @@ class IntakeListener {
 
     /** Not while a round of {@link RepeatFolder} runs: each would hold incidents and rows the other waits for. */
     private void processInUnitsOfWork(List<Item> items) {
-        folder.exclusively(() -> {
-            processInUnitsOfWorkNow(items);
-            return null;
-        });
+        folder.exclusively(() -> processInUnitsOfWorkNow(items));
         folder.pollProcessed();
     }
 

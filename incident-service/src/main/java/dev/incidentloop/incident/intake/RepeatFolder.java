@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
@@ -67,14 +66,13 @@ class RepeatFolder {
         return System.nanoTime() - lastPoll <= intervalNanos;
     }
 
-    private int fold(List<Unfolded> due) {
+    private void fold(List<Unfolded> due) {
         try {
             inUnitOfWork(due);
         } catch (RuntimeException failure) {
             log.debug("Repeats of {} incidents recorded one at a time after {}", due.size(), failure.toString());
             due.forEach(this::alone);
         }
-        return due.size();
     }
 
     /** Intake has processed a poll: rounds keep to their limit for a while. */
@@ -87,10 +85,10 @@ class RepeatFolder {
      * for an incident, and a round holds incidents while it waits for their rows: run together, each could wait for
      * the other for good.
      */
-    <T> T exclusively(Supplier<T> work) {
+    void exclusively(Runnable work) {
         turn.lock();
         try {
-            return work.get();
+            work.run();
         } finally {
             turn.unlock();
         }
