@@ -79,7 +79,8 @@ class IncidentViews {
     }
 
     private List<DomainEventMessage<?>> messages(UUID incidentId) {
-        DomainEventStream stream = eventStore.readEvents(incidentId.toString());
+        // from the first event: readEvents(id) would start at the incident's snapshot, which is no event
+        DomainEventStream stream = eventStore.readEvents(incidentId.toString(), 0);
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         stream.forEachRemaining(messages::add);
         return messages;

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -26,6 +27,9 @@ class VersionsAndHistoryIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void get_returns_the_version_as_etag_and_a_change_on_a_stale_version_gets_412() {
@@ -105,6 +109,30 @@ class VersionsAndHistoryIT {
                 .exchange().expectStatus().isNotFound();
         web.get().uri("/incidents/" + UUID.randomUUID() + "/history").headers(this::reporter).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void an_incident_with_a_snapshot_is_shown_and_told_from_its_first_event() {
+        UUID id = report().incidentId();
+        int notes = 60; // more events than an incident takes before it is snapshotted (50)
+        for (int i = 0; i < notes; i++) {
+            responder(web.post().uri("/incidents/" + id + "/notes")).bodyValue(Map.of("text", "note " + i))
+                    .exchange().expectStatus().isOk().expectHeader().valueEquals("ETag", "\"" + (i + 2) + "\"");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from snapshotevententry where aggregateidentifier = ?",
+                Integer.class, id.toString())).as("a snapshot was taken").isPositive();
+
+        IncidentView view = web.get().uri("/incidents/" + id).headers(this::reporter).exchange()
+                .expectStatus().isOk().expectBody(IncidentView.class).returnResult().getResponseBody();
+        assertThat(view.title()).isEqualTo("Mail down");
+        assertThat(view.version()).isEqualTo(1 + notes);
+        assertThat(view.workNotes()).hasSize(notes);
+        List<Map<String, Object>> history = web.get().uri("/incidents/" + id + "/history").headers(this::reporter)
+                .exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+        assertThat(history).hasSize(2 + notes);
+        assertThat(history.getFirst().get("type")).isEqualTo("dev.incidentloop.incident.reported.v1");
     }
 
     private IncidentView report() {
