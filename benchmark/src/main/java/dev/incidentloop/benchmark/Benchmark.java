@@ -105,6 +105,10 @@ public final class Benchmark {
         out.append(String.format("%-44s %14.1f%n", "  p95 ms", l.p95Ms()));
         out.append(String.format("%-44s %14.1f  (target <= 100)%n", "  p99 ms", l.p99Ms()));
         out.append(String.format("%-44s %14.1f%n", "  max ms", l.maxMs()));
+        for (var slice : l.slices()) {
+            out.append(String.format("%-44s %14.1f  (max %.1f, %d seen)%n", "  p99 ms of the reports sent at "
+                    + slice.fromSecond() + " s", slice.p99Ms(), slice.maxMs(), slice.received()));
+        }
         out.append(String.format("%-44s %,14.0f%n", "replay, events/s (" + r.replay().events() + " events)",
                 r.replay().eventsPerSecond()));
         out.append(String.format("%-44s %13.1f%%  (target >= 50%%)%n", "replay / raw consume (faster of the two)",

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -27,8 +29,17 @@ import org.HdrHistogram.Histogram;
 final class FeedLatency {
 
     record Result(int rate, long seconds, int sent, int failed, int received, double p50Ms, double p95Ms,
-                  double p99Ms, double maxMs) {
+                  double p99Ms, double maxMs, List<Slice> slices) {
     }
+
+    /**
+     * The reports sent in one stretch of the window, from {@code fromSecond}: how the latency moves while the
+     * freshly started services settle.
+     */
+    record Slice(long fromSecond, long received, double p99Ms, double maxMs) {
+    }
+
+    static final int SLICE_SECONDS = 10;
 
     private static final Pattern TITLE = Pattern.compile("New incident: bench-latency (\\S+) (\\d+) ");
 
@@ -40,6 +51,9 @@ final class FeedLatency {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
         Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        int perSlice = rate * SLICE_SECONDS;
+        List<Histogram> slices = IntStream.range(0, (int) Math.ceilDiv(duration.toSeconds(), SLICE_SECONDS))
+                .mapToObj(i -> new Histogram(TimeUnit.MINUTES.toMicros(5), 3)).toList();
         AtomicInteger received = new AtomicInteger();
         int warmupCount = (int) (rate * warmup.toSeconds());
         String basic = "Basic " + Base64.getEncoder().encodeToString((feedUser + ":" + feedPassword)
@@ -58,7 +72,10 @@ final class FeedLatency {
                         int n = Integer.parseInt(m.group(2));
                         Long sent = sentAt.remove(n);
                         if (sent != null && n >= warmupCount) {
-                            latencies.recordValue(Math.max(1, (now - sent) / 1_000));
+                            long micros = Math.max(1, (now - sent) / 1_000);
+                            latencies.recordValue(micros);
+                            slices.get(Math.min((n - warmupCount) / perSlice, slices.size() - 1))
+                                    .recordValue(micros);
                             received.incrementAndGet();
                         }
                     }
@@ -85,7 +102,10 @@ final class FeedLatency {
         reader.interrupt();
         return new Result(rate, duration.toSeconds(), sent, failed.get(), received.get(),
                 latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(95) / 1000.0,
-                latencies.getValueAtPercentile(99) / 1000.0, latencies.getMaxValue() / 1000.0);
+                latencies.getValueAtPercentile(99) / 1000.0, latencies.getMaxValue() / 1000.0,
+                IntStream.range(0, slices.size()).mapToObj(i -> new Slice((long) i * SLICE_SECONDS,
+                        slices.get(i).getTotalCount(), slices.get(i).getValueAtPercentile(99) / 1000.0,
+                        slices.get(i).getMaxValue() / 1000.0)).toList());
     }
 
     /** Sends {@code count} reports numbered from {@code first} at the rate; returns how many were sent. */

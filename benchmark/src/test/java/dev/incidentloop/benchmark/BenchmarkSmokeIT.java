@@ -33,6 +33,11 @@ class BenchmarkSmokeIT {
         assertThat(results.intake().processedPerSecond()).isPositive();
         assertThat(results.feedLatency().sent()).isEqualTo(60);
         assertThat(results.feedLatency().received()).isEqualTo(60);
+        assertThat(results.feedLatency().slices()).singleElement().satisfies(slice -> {
+            assertThat(slice.fromSecond()).isZero();
+            assertThat(slice.received()).isEqualTo(60);
+            assertThat(slice.maxMs()).isEqualTo(results.feedLatency().maxMs());
+        });
         assertThat(results.replay().events()).isPositive();
         assertThat(results.rssMegabytes()).hasSize(4).allSatisfy((service, mb) -> assertThat(mb).isPositive());
         assertThat(Files.readString(output)).contains("\"intakeToRawConsumeRatio\"", "\"p99Ms\"",
