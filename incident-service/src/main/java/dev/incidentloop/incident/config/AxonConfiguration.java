@@ -108,4 +108,13 @@ class AxonConfiguration {
     void relayRetriesUntilPublished(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler("kafka-relay", c -> PropagatingErrorHandler.instance());
     }
+
+    /**
+     * The search table is changed in the command's transaction: a failure there fails the command, rather than being
+     * logged while the events are stored without their search row.
+     */
+    @Autowired
+    void searchFailsWithItsCommand(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler("incident-search", c -> PropagatingErrorHandler.instance());
+    }
 }

@@ -27,9 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code incident_summary}, the table searches read, so that no search replays events. A streaming processor
- * feeds it from the event store; its token is stored in the same transaction as the rows, and every update is
- * guarded by the event's sequence number, so no event is applied twice.
+ * Keeps {@code incident_summary}, the table searches read, so that no search replays events. It is changed in the
+ * transaction that stores the events (a subscribing processor), so it never lags behind the store; a failure here
+ * undoes the command. Every update is guarded by the event's sequence number, so no event is applied twice.
  */
 @Component
 @ProcessingGroup(SearchProjection.PROCESSING_GROUP)
