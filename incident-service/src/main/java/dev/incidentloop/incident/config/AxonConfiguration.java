@@ -59,8 +59,8 @@ class AxonConfiguration {
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(50)
-                // the recent events kept in memory for processors near the head (the relay and the search
-                // projection); one that falls further behind reads the store itself. Axon keeps 10,000 by default.
+                // the recent events kept in memory for a processor near the head (the relay); one that falls
+                // further behind reads the store itself. Axon keeps 10,000 by default.
                 .cachedEvents(1_000)
                 .build();
     }
