@@ -39,7 +39,7 @@ final class FeedLatency {
     record Slice(long fromSecond, long received, double p99Ms, double maxMs) {
     }
 
-    static final int SLICE_SECONDS = 10;
+    private static final int SLICE_SECONDS = 10;
 
     private static final Pattern TITLE = Pattern.compile("New incident: bench-latency (\\S+) (\\d+) ");
 
