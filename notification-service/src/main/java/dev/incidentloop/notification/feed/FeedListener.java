@@ -5,11 +5,14 @@ import dev.incidentloop.events.IncidentAssigned;
 import dev.incidentloop.events.IncidentClassified;
 import dev.incidentloop.events.IncidentReclassified;
 import dev.incidentloop.events.IncidentReported;
+import dev.incidentloop.kit.inbox.ProcessedEvents;
 import dev.incidentloop.kit.kafka.EventBatches;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import dev.incidentloop.notification.webhook.Deliveries;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,9 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns every incident and escalation event into feed items (see {@link Feeds}) and into webhook deliveries for the
- * subscriptions it matches, a poll's events in one transaction. Items are unique per feed and event, deliveries
- * per subscription and event: a redelivered event adds nothing, so nobody is notified twice. Open streams are woken
- * once it commits.
+ * subscriptions it matches, a poll's events in one transaction. The events taken in are recorded in that
+ * transaction, and a redelivered one is skipped, so nobody is notified twice, nor a team the incident moved to
+ * since; items are unique per feed and event and deliveries per subscription and event besides. Open streams are
+ * woken once it commits.
  */
 @Component
 class FeedListener {
@@ -30,11 +34,13 @@ class FeedListener {
     private final IncidentRoutes routes;
     private final Deliveries deliveries;
     private final FeedSignal signal;
+    private final ProcessedEvents processed;
     private final TransactionTemplate transactions;
 
     FeedListener(FeedItems items, IncidentRoutes routes, Deliveries deliveries, FeedSignal signal,
-                 TransactionTemplate transactions) {
+                 ProcessedEvents processed, TransactionTemplate transactions) {
         this.items = items;
+        this.processed = processed;
         this.routes = routes;
         this.deliveries = deliveries;
         this.signal = signal;
@@ -49,8 +55,10 @@ class FeedListener {
             List<EventEnvelope> relevant = events.stream().filter(this::relevant).toList();
             if (!relevant.isEmpty()) {
                 transactions.executeWithoutResult(status -> {
+                    // a redelivered event is skipped as a whole: its incident's route may have moved on since
+                    Set<UUID> first = processed.firstDeliveries(relevant.stream().map(EventEnvelope::id).toList());
                     boolean added = false;
-                    for (EventEnvelope envelope : relevant) {
+                    for (EventEnvelope envelope : relevant.stream().filter(e -> first.remove(e.id())).toList()) {
                         added |= apply(envelope);
                     }
                     if (added) {

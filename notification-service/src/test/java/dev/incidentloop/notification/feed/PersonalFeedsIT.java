@@ -10,6 +10,7 @@ import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.IncidentAssigned;
 import dev.incidentloop.events.IncidentEscalated;
+import dev.incidentloop.events.IncidentReopened;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.Priority;
@@ -76,6 +77,47 @@ class PersonalFeedsIT {
         assertThat(live.data().summary()).contains(TestUsers.RESPONDER);
     }
 
+    /**
+     * Sent at once, so that they are mostly read in one poll: each event reaches the team the incident is assigned to
+     * as of that event, not as of the end of the poll; delivered twice, each item is there once.
+     */
+    @Test
+    void each_event_of_a_poll_goes_to_the_team_of_its_moment_and_a_redelivered_poll_adds_nothing() {
+        String first = "team-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = "team-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID incident = UUID.randomUUID();
+        Instant t = Instant.now();
+        List<byte[]> records = encode(
+                new IncidentReported(incident, "Printer queue stuck", null, Category.IT_SERVICE, "li.wei", "http", t),
+                new IncidentResolved(incident, "zhang.min", "fixed", null, null, null, t.plusSeconds(1)),
+                new IncidentReopened(incident, "still stuck", 1, "li.wei", t.plusSeconds(2)),
+                new IncidentAssigned(incident, first, null, SupportLine.FIRST, 0, null, null, "dispatcher",
+                        t.plusSeconds(3)),
+                new IncidentResolved(incident, "zhang.min", "fixed", null, null, null, t.plusSeconds(4)),
+                new IncidentReopened(incident, "stuck again", 2, "li.wei", t.plusSeconds(5)),
+                new IncidentAssigned(incident, second, null, SupportLine.SECOND, 1, "needs a technician", null,
+                        "dispatcher", t.plusSeconds(6)),
+                new IncidentResolved(incident, "wang.fang", "replaced", null, null, null, t.plusSeconds(7)));
+        String key = incident.toString();
+        KafkaProbe.sendAll(RealInfrastructure.kafkaBootstrapServers(), Topics.INCIDENT_EVENTS.name(), key, records);
+        KafkaProbe.sendAll(RealInfrastructure.kafkaBootstrapServers(), Topics.INCIDENT_EVENTS.name(), key, records);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(teamItems(second)).extracting(FeedItem::type)
+                .containsExactly("dev.incidentloop.incident.resolved", "dev.incidentloop.incident.assigned"));
+        assertThat(teamItems(first)).extracting(FeedItem::type).containsExactly("dev.incidentloop.incident.reopened",
+                "dev.incidentloop.incident.resolved", "dev.incidentloop.incident.assigned");
+        // an event sent after the second delivery, on the same partition: once it is in, the redelivery is done
+        long lastId = teamItems(second).get(0).id();
+        UUID later = UUID.randomUUID();
+        KafkaProbe.sendAll(RealInfrastructure.kafkaBootstrapServers(), Topics.INCIDENT_EVENTS.name(), key,
+                encode(new IncidentReported(later, "Scanner offline", null, Category.IT_SERVICE, "li.wei", "http",
+                        t)));
+        await().atMost(WAIT).until(() -> allItemsAfter(lastId).stream().anyMatch(i -> i.incidentId().equals(later)));
+        assertThat(allItemsAfter(lastId)).noneMatch(i -> i.incidentId().equals(incident));
+        assertThat(teamItems(first)).hasSize(3);
+        assertThat(teamItems(second)).hasSize(2);
+    }
+
     @Test
     void read_state_is_kept_per_person_and_unread_items_can_be_listed() {
         String team = "team-" + UUID.randomUUID().toString().substring(0, 8);
@@ -129,6 +171,12 @@ class PersonalFeedsIT {
                 .exchange().expectStatus().isOk().expectBodyList(FeedItem.class).returnResult().getResponseBody();
     }
 
+    private List<FeedItem> allItemsAfter(long id) {
+        return web.get().uri("/feed/items?limit=500&after=" + id)
+                .headers(h -> h.setBasicAuth(TestUsers.RESPONDER, TestUsers.password(TestUsers.RESPONDER)))
+                .exchange().expectStatus().isOk().expectBodyList(FeedItem.class).returnResult().getResponseBody();
+    }
+
     private List<FeedItem> myItems(String query) {
         return web.get().uri("/feed/me/items" + query)
                 .headers(h -> h.setBasicAuth(TestUsers.RESPONDER, TestUsers.password(TestUsers.RESPONDER)))
@@ -136,11 +184,16 @@ class PersonalFeedsIT {
     }
 
     private void publish(String topic, DomainEvent... events) {
-        List<byte[]> records = new java.util.ArrayList<>();
-        for (DomainEvent event : events) {
-            records.add(codec.encode(new EventEnvelope(UUID.randomUUID(), "/test", event.occurredAt(), 0, event)));
-        }
         KafkaProbe.sendAll(RealInfrastructure.kafkaBootstrapServers(), topic, events[0].incidentId().toString(),
-                records);
+                encode(events));
+    }
+
+    private List<byte[]> encode(DomainEvent... events) {
+        List<byte[]> records = new java.util.ArrayList<>();
+        for (int i = 0; i < events.length; i++) {
+            records.add(codec.encode(new EventEnvelope(UUID.randomUUID(), "/test", events[i].occurredAt(), i,
+                    events[i])));
+        }
+        return records;
     }
 }

@@ -1,5 +1,8 @@
 package dev.incidentloop.kit.inbox;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,5 +24,15 @@ public class ProcessedEvents {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean firstDelivery(UUID eventId) {
         return jdbc.update("insert into processed_event (event_id) values (?) on conflict do nothing", eventId) == 1;
+    }
+
+    /** Of these event ids, those seen for the first time, in one statement. Must run inside the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<UUID> firstDeliveries(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("insert into processed_event (event_id) select unnest(?::uuid[]) "
+                + "on conflict do nothing returning event_id", UUID.class, (Object) eventIds.toArray(UUID[]::new)));
     }
 }
