@@ -4,6 +4,7 @@ import dev.incidentloop.events.EventEnvelope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,13 +19,21 @@ class FeedItems {
         this.jdbc = jdbc;
     }
 
-    /** Adds the event's item to a feed; false if that feed has it already (a redelivery). */
-    boolean add(String feed, EventEnvelope envelope, String summary) {
-        return jdbc.update("""
+    /** An item to add: the event's summary on a feed. */
+    record NewItem(String feed, EventEnvelope envelope, String summary) {
+    }
+
+    /**
+     * Adds the items in their order, in one round trip (the stream reads a feed by id, so ids follow the events);
+     * an item a feed has already (a redelivery) is left as it is. Returns whether any was added.
+     */
+    boolean addAll(List<NewItem> newItems) {
+        int[] added = jdbc.batchUpdate("""
                 insert into feed_item (feed, event_id, incident_id, type, summary, occurred_at)
                 values (?, ?, ?, ?, ?, ?) on conflict (feed, event_id) do nothing""",
-                feed, envelope.id(), envelope.incidentId(), envelope.type().typeName(), summary,
-                Timestamp.from(envelope.time())) == 1;
+                newItems.stream().map(i -> new Object[] {i.feed(), i.envelope().id(), i.envelope().incidentId(),
+                        i.envelope().type().typeName(), i.summary(), Timestamp.from(i.envelope().time())}).toList());
+        return Arrays.stream(added).anyMatch(count -> count > 0);
     }
 
     /** Items of a feed after an id, oldest first (the live stream). */

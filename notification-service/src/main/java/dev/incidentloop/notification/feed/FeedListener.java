@@ -1,18 +1,19 @@
 package dev.incidentloop.notification.feed;
 
 import dev.incidentloop.events.EventEnvelope;
-import dev.incidentloop.events.IncidentAssigned;
-import dev.incidentloop.events.IncidentClassified;
-import dev.incidentloop.events.IncidentReclassified;
-import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.kit.inbox.ProcessedEvents;
 import dev.incidentloop.kit.kafka.EventBatches;
 import dev.incidentloop.kit.kafka.KafkaWiring;
+import dev.incidentloop.notification.feed.FeedItems.NewItem;
+import dev.incidentloop.notification.feed.IncidentRoutes.Route;
 import dev.incidentloop.notification.webhook.Deliveries;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -57,11 +58,8 @@ class FeedListener {
                 transactions.executeWithoutResult(status -> {
                     // a redelivered event is skipped as a whole: its incident's route may have moved on since
                     Set<UUID> first = processed.firstDeliveries(relevant.stream().map(EventEnvelope::id).toList());
-                    boolean added = false;
-                    for (EventEnvelope envelope : relevant.stream().filter(e -> first.remove(e.id())).toList()) {
-                        added |= apply(envelope);
-                    }
-                    if (added) {
+                    List<EventEnvelope> fresh = relevant.stream().filter(e -> first.remove(e.id())).toList();
+                    if (!fresh.isEmpty() && apply(fresh)) {
                         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                             @Override
                             public void afterCommit() {
@@ -76,34 +74,35 @@ class FeedListener {
 
     /** Bookkeeping nobody is told about (a deadline set, a clock stopped) needs no database work at all. */
     private boolean relevant(EventEnvelope envelope) {
-        boolean routing = envelope.data() instanceof IncidentReported || envelope.data() instanceof IncidentClassified
-                || envelope.data() instanceof IncidentReclassified || envelope.data() instanceof IncidentAssigned;
-        return routing || Summaries.of(envelope.data()).isPresent()
+        return Route.changedBy(envelope.data()) || Summaries.of(envelope.data()).isPresent()
                 || deliveries.anyWants(envelope.type().typeName());
     }
 
-    /** Returns whether a feed item was added. */
-    private boolean apply(EventEnvelope envelope) {
-        Optional<String> summary = Summaries.of(envelope.data());
-        switch (envelope.data()) {
-            case IncidentReported e -> routes.reported(e.incidentId(), e.title(), e.category().wireName());
-            case IncidentClassified e -> routes.classified(e.incidentId(), e.category().wireName(),
-                    e.priority().name());
-            case IncidentReclassified e -> routes.classified(e.incidentId(), e.category().wireName(),
-                    e.priority().name());
-            case IncidentAssigned e -> routes.assigned(e.incidentId(), e.assignmentGroup(), e.assignee());
-            default -> {
-                // the route changes with these events only
+    /**
+     * Applies the events in their order, with a fixed number of statements however many there are: the incidents'
+     * routes are read at once and changed in memory, each event sees its incident's route as of that event, and the
+     * changed routes and the new items are written at the end. Returns whether a feed item was added.
+     */
+    private boolean apply(List<EventEnvelope> events) {
+        Map<UUID, Route> routes = this.routes.findAll(events.stream().map(EventEnvelope::incidentId)
+                .collect(Collectors.toSet()));
+        Map<UUID, Route> changed = new LinkedHashMap<>();
+        List<NewItem> newItems = new ArrayList<>();
+        for (EventEnvelope envelope : events) {
+            Route known = routes.get(envelope.incidentId());
+            Route before = known != null ? known : Route.of(envelope.incidentId());
+            Route after = before.after(envelope.data());
+            if (after != before) {
+                routes.put(after.incidentId(), after);
+                changed.put(after.incidentId(), after);
             }
+            // null until the incident has a route, as before its first event that sets one
+            Route current = routes.get(envelope.incidentId());
+            Summaries.of(envelope.data()).ifPresent(summary -> Feeds.of(envelope.data(), current)
+                    .forEach(feed -> newItems.add(new NewItem(feed, envelope, summary))));
+            deliveries.enqueue(envelope, current);
         }
-        var route = routes.find(envelope.incidentId()).orElse(null);
-        boolean added = false;
-        if (summary.isPresent()) {
-            for (String feed : Feeds.of(envelope.data(), route)) {
-                added |= items.add(feed, envelope, summary.get());
-            }
-        }
-        deliveries.enqueue(envelope, route);
-        return added;
+        this.routes.saveAll(changed.values());
+        return !newItems.isEmpty() && items.addAll(newItems);
     }
 }

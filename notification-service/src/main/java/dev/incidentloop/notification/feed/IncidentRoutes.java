@@ -1,5 +1,15 @@
 package dev.incidentloop.notification.feed;
 
+import dev.incidentloop.events.DomainEvent;
+import dev.incidentloop.events.IncidentAssigned;
+import dev.incidentloop.events.IncidentClassified;
+import dev.incidentloop.events.IncidentReclassified;
+import dev.incidentloop.events.IncidentReported;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +22,32 @@ public class IncidentRoutes {
     /** An incident's title, category, priority, team (assignment group) and assignee, each null until known. */
     public record Route(UUID incidentId, String title, String category, String priority, String team,
                         String assignee) {
+
+        /** The route of an incident not seen before. */
+        static Route of(UUID incidentId) {
+            return new Route(incidentId, null, null, null, null, null);
+        }
+
+        /** Whether events of this kind change an incident's route. */
+        static boolean changedBy(DomainEvent event) {
+            Route blank = of(null);
+            return blank.after(event) != blank;
+        }
+
+        /** The route after the event; this one if the event does not change routes. */
+        Route after(DomainEvent event) {
+            return switch (event) {
+                case IncidentReported e -> new Route(incidentId, e.title(), e.category().wireName(), priority, team,
+                        assignee);
+                case IncidentClassified e -> new Route(incidentId, title, e.category().wireName(),
+                        e.priority().name(), team, assignee);
+                case IncidentReclassified e -> new Route(incidentId, title, e.category().wireName(),
+                        e.priority().name(), team, assignee);
+                case IncidentAssigned e -> new Route(incidentId, title, category, priority, e.assignmentGroup(),
+                        e.assignee());
+                default -> this;
+            };
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -21,30 +57,33 @@ public class IncidentRoutes {
     }
 
     public Optional<Route> find(UUID incidentId) {
-        return jdbc.query("select * from incident_route where incident_id = ?", (rs, row) -> new Route(
-                        rs.getObject("incident_id", UUID.class), rs.getString("title"), rs.getString("category"),
-                        rs.getString("priority"), rs.getString("team"), rs.getString("assignee")), incidentId)
+        return jdbc.query("select * from incident_route where incident_id = ?", IncidentRoutes::map, incidentId)
                 .stream().findFirst();
     }
 
-    void reported(UUID incidentId, String title, String category) {
-        jdbc.update("""
-                insert into incident_route (incident_id, title, category) values (?, ?, ?)
-                on conflict (incident_id) do update set title = excluded.title, category = excluded.category""",
-                incidentId, title, category);
+    /** The routes of these incidents that have one, in one query. */
+    Map<UUID, Route> findAll(Collection<UUID> incidentIds) {
+        Map<UUID, Route> routes = new HashMap<>();
+        if (!incidentIds.isEmpty()) {
+            jdbc.query("select * from incident_route where incident_id = any (?)", IncidentRoutes::map,
+                    (Object) incidentIds.toArray(UUID[]::new)).forEach(route -> routes.put(route.incidentId(), route));
+        }
+        return routes;
     }
 
-    void classified(UUID incidentId, String category, String priority) {
-        jdbc.update("""
-                insert into incident_route (incident_id, category, priority) values (?, ?, ?)
-                on conflict (incident_id) do update set category = excluded.category, priority = excluded.priority""",
-                incidentId, category, priority);
+    /** Stores these routes as they are, in one round trip. */
+    void saveAll(Collection<Route> routes) {
+        jdbc.batchUpdate("""
+                insert into incident_route (incident_id, title, category, priority, team, assignee)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (incident_id) do update set title = excluded.title, category = excluded.category,
+                    priority = excluded.priority, team = excluded.team, assignee = excluded.assignee""",
+                routes.stream().map(r -> new Object[] {r.incidentId(), r.title(), r.category(), r.priority(),
+                        r.team(), r.assignee()}).toList());
     }
 
-    void assigned(UUID incidentId, String team, String assignee) {
-        jdbc.update("""
-                insert into incident_route (incident_id, team, assignee) values (?, ?, ?)
-                on conflict (incident_id) do update set team = excluded.team, assignee = excluded.assignee""",
-                incidentId, team, assignee);
+    private static Route map(ResultSet rs, int row) throws SQLException {
+        return new Route(rs.getObject("incident_id", UUID.class), rs.getString("title"), rs.getString("category"),
+                rs.getString("priority"), rs.getString("team"), rs.getString("assignee"));
     }
 }
