@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
 class AxonConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Events read from the store per query, for an incident and for the processors (Axon's default). */
+    private static final int EVENTS_PER_QUERY = 100;
 
     /**
      * Axon's default resolver reads vendor error codes, which PostgreSQL leaves at 0, so it never sees a duplicate
@@ -65,7 +67,12 @@ class AxonConfiguration {
                 .build();
     }
 
-    /** The JDBC storage engine, as Axon's auto-configuration builds it (see {@link #eventStore}). */
+    /**
+     * The JDBC storage engine, as Axon's auto-configuration builds it (see {@link #eventStore}), but reading an
+     * incident's events in one query where they fit: Axon's JDBC engine queries on until a query finds nothing, one
+     * more query for every view and every incident loaded. An incident's sequence numbers have no gaps (each event
+     * takes the next), so a query that fills less than a batch has found the last of them.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
@@ -81,6 +88,8 @@ class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactions)
                 .schema(EventSchema.builder().build())
+                .batchSize(EVENTS_PER_QUERY)
+                .finalAggregateBatchPredicate(batch -> batch.size() < EVENTS_PER_QUERY)
                 .build();
     }
 

@@ -114,7 +114,8 @@ class VersionsAndHistoryIT {
     @Test
     void an_incident_with_a_snapshot_is_shown_and_told_from_its_first_event() {
         UUID id = report().incidentId();
-        int notes = 60; // more events than an incident takes before it is snapshotted (50)
+        // more events than an incident takes before it is snapshotted (50), and than one query reads (100)
+        int notes = 130;
         for (int i = 0; i < notes; i++) {
             responder(web.post().uri("/incidents/" + id + "/notes")).bodyValue(Map.of("text", "note " + i))
                     .exchange().expectStatus().isOk().expectHeader().valueEquals("ETag", "\"" + (i + 2) + "\"");
