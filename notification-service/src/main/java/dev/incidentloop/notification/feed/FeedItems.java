@@ -13,6 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FeedItems {
 
+    /** The key of the transaction-level advisory lock that lets one transaction at a time add items. */
+    private static final long ADDING_ITEMS = 0x66656564L;
+
     private final JdbcTemplate jdbc;
 
     FeedItems(JdbcTemplate jdbc) {
@@ -26,8 +29,13 @@ class FeedItems {
     /**
      * Adds the items in their order, in one round trip (the stream reads a feed by id, so ids follow the events);
      * an item a feed has already (a redelivery) is left as it is. Returns whether any was added.
+     *
+     * <p>One transaction at a time adds items, across instances of the service: the next waits for the commit of the
+     * one before. Otherwise an item could become visible after one with a higher id, and a stream that had read past
+     * that id would never show it.
      */
     boolean addAll(List<NewItem> newItems) {
+        jdbc.execute("select pg_advisory_xact_lock(" + ADDING_ITEMS + ")");
         int[] added = jdbc.batchUpdate("""
                 insert into feed_item (feed, event_id, incident_id, type, summary, occurred_at)
                 values (?, ?, ?, ?, ?, ?) on conflict (feed, event_id) do nothing""",
