@@ -41,10 +41,10 @@ class FeedListener {
     FeedListener(FeedItems items, IncidentRoutes routes, Deliveries deliveries, FeedSignal signal,
                  ProcessedEvents processed, TransactionTemplate transactions) {
         this.items = items;
-        this.processed = processed;
         this.routes = routes;
         this.deliveries = deliveries;
         this.signal = signal;
+        this.processed = processed;
         this.transactions = transactions;
     }
 

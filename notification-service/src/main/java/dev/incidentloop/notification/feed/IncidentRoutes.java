@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -54,11 +53,6 @@ public class IncidentRoutes {
 
     IncidentRoutes(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public Optional<Route> find(UUID incidentId) {
-        return jdbc.query("select * from incident_route where incident_id = ?", IncidentRoutes::map, incidentId)
-                .stream().findFirst();
     }
 
     /** The routes of these incidents that have one, in one query. */
