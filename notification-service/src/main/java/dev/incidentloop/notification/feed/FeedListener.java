@@ -52,20 +52,19 @@ class FeedListener {
             "#{T(dev.incidentloop.events.Topics).ESCALATION_EVENTS.name()}"},
             containerFactory = KafkaWiring.EVENT_BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
-        EventBatches.process(records, events -> {
+        EventBatches.applyInTransactions(records, transactions, events -> {
             List<EventEnvelope> relevant = events.stream().filter(this::relevant).toList();
-            if (!relevant.isEmpty()) {
-                transactions.executeWithoutResult(status -> {
-                    // a redelivered event is skipped as a whole: its incident's route may have moved on since
-                    Set<UUID> first = processed.firstDeliveries(relevant.stream().map(EventEnvelope::id).toList());
-                    List<EventEnvelope> fresh = relevant.stream().filter(e -> first.remove(e.id())).toList();
-                    if (!fresh.isEmpty() && apply(fresh)) {
-                        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                            @Override
-                            public void afterCommit() {
-                                signal.itemAdded();
-                            }
-                        });
+            if (relevant.isEmpty()) {
+                return;
+            }
+            // a redelivered event is skipped as a whole: its incident's route may have moved on since
+            Set<UUID> first = processed.firstDeliveries(relevant.stream().map(EventEnvelope::id).toList());
+            List<EventEnvelope> fresh = relevant.stream().filter(e -> first.remove(e.id())).toList();
+            if (!fresh.isEmpty() && apply(fresh)) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        signal.itemAdded();
                     }
                 });
             }

@@ -28,7 +28,6 @@ public class FactListener {
             "#{T(dev.incidentloop.events.Topics).ESCALATION_EVENTS.name()}"},
             containerFactory = KafkaWiring.EVENT_BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
-        EventBatches.process(records, events -> transactions.executeWithoutResult(
-                s -> model.apply(events, FactModel.Tables.LIVE)));
+        EventBatches.applyInTransactions(records, transactions, events -> model.apply(events, FactModel.Tables.LIVE));
     }
 }

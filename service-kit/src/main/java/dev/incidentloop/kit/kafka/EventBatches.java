@@ -9,6 +9,7 @@ import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** Helpers for listeners on {@link KafkaWiring#EVENT_BATCH_LISTENER_FACTORY}. */
 public final class EventBatches {
@@ -34,6 +35,36 @@ public final class EventBatches {
             events.add(record.value());
         }
         process.accept(events);
+    }
+
+    /**
+     * As {@link #process}, with the poll's events applied in one transaction. If that fails, they are applied again
+     * one at a time, each in a transaction of its own, until the event at fault: the events before it stand, it is
+     * marked as failed (the error handler retries it, then dead-letters it with the reason), and the rest are
+     * delivered again. Otherwise the error handler would retry and then dead-letter the whole poll, good events with
+     * the bad one. {@code apply} must be idempotent, as every listener is: a redelivered event is applied again.
+     */
+    public static void applyInTransactions(List<ConsumerRecord<String, EventEnvelope>> records,
+                                           TransactionOperations transactions, Consumer<List<EventEnvelope>> apply) {
+        process(records, events -> {
+            if (events.isEmpty()) {
+                return;
+            }
+            try {
+                transactions.executeWithoutResult(status -> apply.accept(events));
+            } catch (RuntimeException pollFailed) {
+                LOG.info(() -> "A poll of " + events.size() + " events failed (" + pollFailed
+                        + "); applying them one at a time");
+                for (int i = 0; i < events.size(); i++) {
+                    List<EventEnvelope> one = List.of(events.get(i));
+                    try {
+                        transactions.executeWithoutResult(status -> apply.accept(one));
+                    } catch (RuntimeException failed) {
+                        throw new BatchListenerFailedException(String.valueOf(failed.getMessage()), failed, i);
+                    }
+                }
+            }
+        });
     }
 
     /** The failure that parks the record at {@code index} of the poll. */
