@@ -141,8 +141,7 @@ class AxonConfiguration {
      */
     @Autowired
     void relayRetriesUntilPublished(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler(RELAY,
-                c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(RELAY, c -> PropagatingErrorHandler.instance());
     }
 
     /**
