@@ -17,19 +17,26 @@ import dev.incidentloop.testsupport.KafkaProbe;
 import dev.incidentloop.testsupport.RealInfrastructure;
 import dev.incidentloop.testsupport.ServiceIntegrationTest;
 import dev.incidentloop.testsupport.TestUsers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The read model rebuilt from the topics equals the one built event by event, and the live model goes on after. */
 @ServiceIntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplayIT {
 
     private static final Instant T0 = Instant.parse("2021-03-01T08:00:00Z");
@@ -44,6 +51,7 @@ class ReplayIT {
     private final EventCodec codec = new EventCodec();
 
     @Test
+    @Order(1)
     void a_replay_rebuilds_exactly_the_incrementally_built_model_and_the_live_model_continues() {
         List<UUID> incidents = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -69,11 +77,7 @@ class ReplayIT {
                 .jsonPath("$.resolved").isEqualTo(5).jsonPath("$.escalated").isEqualTo(4));
         List<Map<String, Object>> incremental = model();
 
-        web.post().uri("/admin/replay").headers(h -> h.setBasicAuth(TestUsers.ADMIN,
-                TestUsers.password(TestUsers.ADMIN))).exchange().expectStatus().isAccepted();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> web.get().uri("/admin/replay")
-                .headers(h -> h.setBasicAuth(TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN))).exchange()
-                .expectBody().jsonPath("$.state").isEqualTo("DONE"));
+        replay();
 
         assertThat(model()).isEqualTo(incremental);
         web.get().uri("/admin/replay").headers(h -> h.setBasicAuth(TestUsers.ADMIN,
@@ -87,6 +91,48 @@ class ReplayIT {
         publishTwice(new IncidentAcknowledged(incidents.get(1), "zhang.min", T0.plusSeconds(300)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> analyst(PERIOD).expectBody()
                 .jsonPath("$.acknowledged").isEqualTo(11));
+    }
+
+    /**
+     * An incident's events are read in one pass only when they all are in partitions of the same number; an event
+     * under another key breaks that, and the replay then applies the topics poll by poll. Runs after the test above,
+     * as every later replay in this JVM will read the misfiled event.
+     */
+    @Test
+    @Order(2)
+    void an_incident_whose_events_are_in_two_partitions_is_rebuilt_all_the_same() {
+        Instant day = Instant.parse("2021-04-01T08:00:00Z");
+        Story story = Story.of(day, new Classification.ItService(2, 2), Priority.P3, "desk-0", SupportLine.FIRST,
+                30, 480);
+        story.publishTwice();
+        String otherKey = IntStream.range(0, 100).mapToObj(i -> "misfiled-" + i)
+                .filter(key -> partition(key) != partition(story.id.toString())).findFirst().orElseThrow();
+        var acknowledged = new IncidentAcknowledged(story.id, "zhang.min", day.plusSeconds(60));
+        KafkaProbe.send(RealInfrastructure.kafkaBootstrapServers(), Topics.INCIDENT_EVENTS.name(), otherKey,
+                codec.encode(new EventEnvelope(UUID.randomUUID(), "/test", acknowledged.occurredAt(), 1,
+                        acknowledged)));
+        String period = "/kpi/summary?from=2021-04-01T00:00:00Z&to=2021-04-02T00:00:00Z";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> analyst(period).expectBody()
+                .jsonPath("$.total").isEqualTo(1).jsonPath("$.acknowledged").isEqualTo(1));
+        List<Map<String, Object>> incremental = model();
+
+        replay();
+
+        assertThat(model()).isEqualTo(incremental);
+    }
+
+    private static int partition(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % Topics.PARTITIONS;
+    }
+
+    private void replay() {
+        web.post().uri("/admin/replay").headers(h -> h.setBasicAuth(TestUsers.ADMIN,
+                TestUsers.password(TestUsers.ADMIN))).exchange().expectStatus().isAccepted();
+        String state = await().atMost(Duration.ofSeconds(60)).until(() -> web.get().uri("/admin/replay")
+                .headers(h -> h.setBasicAuth(TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN))).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("state").toString(),
+                s -> !s.equals("RUNNING"));
+        assertThat(state).isEqualTo("DONE");
     }
 
     /** The read-only role reaches the table a replay swapped in, and cannot change it. */

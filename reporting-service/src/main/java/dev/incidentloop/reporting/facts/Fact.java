@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -225,6 +226,67 @@ final class Fact {
         bindClock(ps, 19, response);
         bindClock(ps, 25, resolution);
         ps.setObject(31, incidentId);
+    }
+
+    /**
+     * Appends the row as a line of COPY's text format, the columns in {@link #COLUMNS} order: instants in UTC to the
+     * microsecond, rounded as the driver rounds a bound timestamp (half up), so that a row copied equals one written by
+     * {@link #bind}.
+     */
+    void copyRow(StringBuilder line) {
+        line.append(incidentId);
+        copyText(line, category);
+        copyText(line, priority);
+        copyText(line, grade);
+        copyInstant(line, reportedAt);
+        copyInstant(line, firstAcknowledgedAt);
+        copyInstant(line, firstResolvedAt);
+        copyInstant(line, lastResolvedAt);
+        copyInstant(line, lastReopenedAt);
+        copyInstant(line, closedAt);
+        copyInstant(line, canceledAt);
+        copyText(line, team);
+        copyText(line, supportLine);
+        copyText(line, resolvedLine);
+        line.append('\t').append(escalationCount).append('\t').append(reopenCount).append('\t')
+                .append(reassignmentCount);
+        copyText(line, satisfaction == null ? null : satisfaction.toString());
+        line.append('\t').append(regulatoryMissed);
+        copyClock(line, response);
+        copyClock(line, resolution);
+        line.append('\n');
+    }
+
+    private static void copyClock(StringBuilder line, Clock clock) {
+        copyText(line, clock.targetSeconds == null ? null : clock.targetSeconds.toString());
+        copyInstant(line, clock.dueAt);
+        copyInstant(line, clock.deadlineSetAt);
+        line.append('\t').append(clock.breached ? 't' : 'f').append('\t').append(clock.paused ? 't' : 'f');
+        copyText(line, clock.met == null ? null : clock.met ? "t" : "f");
+    }
+
+    private static void copyInstant(StringBuilder line, Instant value) {
+        // rounded here: PostgreSQL would round a longer fraction to even
+        copyText(line, value == null ? null : value.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString());
+    }
+
+    /** A tab, then the value with COPY's escapes, or its null marker. */
+    private static void copyText(StringBuilder line, String value) {
+        line.append('\t');
+        if (value == null) {
+            line.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> line.append("\\\\");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> line.append(c);
+            }
+        }
     }
 
     private static void readClock(ResultSet rs, int at, Clock clock) throws SQLException {

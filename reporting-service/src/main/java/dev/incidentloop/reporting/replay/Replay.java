@@ -4,19 +4,26 @@ import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.EventDecodingException;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.Topics;
+import dev.incidentloop.reporting.facts.FactFold;
 import dev.incidentloop.reporting.facts.FactListener;
 import dev.incidentloop.reporting.facts.FactModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -30,6 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -40,12 +49,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds the read model from the start of the event topics into fresh tables, then swaps them in at once. The
  * live listener runs on meanwhile; only for the final catch-up and the swap is it paused. When it resumes it may
  * see events the rebuild already applied: the rebuilt processed-event table makes it skip them.
+ *
+ * <p>What the topics held at the start is read in passes, each folding the events of a share of the incidents in
+ * memory ({@link FactFold}) and writing them with COPY. A pass reads one partition of each topic (an incident's
+ * events of both topics are in the partitions of the same number, as both are keyed by incident id and have as many
+ * partitions), and only a share of its incidents when the partitions hold more than
+ * {@code reporting.replay.pass-records} records, which bounds the memory a pass takes. Should an incident's events
+ * turn up in two passes after all (a topic given more partitions since), the second pass fails on the row the first
+ * wrote, and the replay starts again applying poll after poll, as the live listener does, which needs no such
+ * assumption. The final catch-up is applied that way too.
  */
 @Component
 public class Replay {
 
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
-    private static final int WRITERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -53,24 +70,32 @@ public class Replay {
     private final KafkaProperties kafka;
     private final KafkaListenerEndpointRegistry listeners;
     private final String group;
+    private final long passRecords;
     private final EventCodec codec = new EventCodec();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
-    /**
-     * Writers, each on its own connection and thread, each taking the incidents of one share of ids: an incident's
-     * events stay in order on one writer, and no two writers touch the same rows.
-     */
-    private final List<ExecutorService> writers = IntStream.range(0, WRITERS)
-            .mapToObj(i -> Executors.newSingleThreadExecutor(r -> new Thread(r, "replay-writer-" + i))).toList();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay-writer"));
+    /** Decodes a poll on every core, beside the thread that fetches the next. */
+    private final ForkJoinPool decoders = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
 
+    /** Some partitions, read from their beginning, of whose incidents one share is folded. */
+    private record Pass(List<TopicPartition> partitions, int share, int shares) {
+
+        boolean takes(UUID incident) {
+            return Math.floorMod(incident.hashCode(), shares) == share;
+        }
+    }
+
     Replay(JdbcTemplate jdbc, TransactionTemplate transactions, FactModel model, KafkaProperties kafka,
-           KafkaListenerEndpointRegistry listeners, @Value("${spring.application.name}") String group) {
+           KafkaListenerEndpointRegistry listeners, @Value("${spring.application.name}") String group,
+           @Value("${reporting.replay.pass-records:200000}") long passRecords) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.model = model;
         this.kafka = kafka;
         this.listeners = listeners;
         this.group = group;
+        this.passRecords = passRecords;
     }
 
     public ReplayProgress progress() {
@@ -97,16 +122,39 @@ public class Replay {
             for (String topic : List.of(Topics.INCIDENT_EVENTS.name(), Topics.ESCALATION_EVENTS.name())) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long total = end.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum();
             long[] done = {0};
-            long total = readUntil(consumer, begin, consumer.endOffsets(partitions), started, done, 0);
+            try {
+                // a pass is written while the next one reads
+                CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+                for (Pass pass : passes(partitions, begin, end)) {
+                    FactFold fold = fold(consumer, pass, begin, end, started, done, total);
+                    writing.join();
+                    writing = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> jdbc.execute(
+                            (ConnectionCallback<Void>) connection -> {
+                                fold.copyInto(connection, FactModel.Tables.REBUILD);
+                                return null;
+                            })), writer);
+                }
+                writing.join();
+            } catch (CompletionException failed) {
+                if (!(failed.getCause() instanceof DuplicateKeyException spread)) {
+                    throw failed;
+                }
+                log.warn("An incident's events are in more than one pass of the replay ({}); starting again poll "
+                        + "by poll", spread.getMostSpecificCause().getMessage());
+                prepareTables();
+                done[0] = 0;
+                applyUntil(consumer, partitions, begin, end, started, done, total);
+            }
 
             live.pause();
             awaitPaused(live);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            readUntil(consumer, begin, end, started, done, total);
+            Map<TopicPartition, Long> caughtUp = consumer.endOffsets(partitions);
+            applyUntil(consumer, partitions, end, caughtUp, started, done,
+                    total + partitions.stream().mapToLong(p -> caughtUp.get(p) - end.get(p)).sum());
             swap();
             live.resume();
             update(ReplayProgress.State.DONE, done[0], done[0], started, Instant.now(), null);
@@ -123,39 +171,94 @@ public class Replay {
         }
     }
 
-    /** Applies records until every partition reached {@code end}; returns the number of records in the range. */
-    private long readUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> begin,
-                           Map<TopicPartition, Long> end, Instant started, long[] done, long knownTotal) {
-        long total = Math.max(knownTotal, end.entrySet().stream()
-                .mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum());
-        // a poll is decoded while the one before is written: decoding on every core, writing on several
-        // connections, each poll written in full before the next
-        CompletableFuture<Integer> writing = CompletableFuture.completedFuture(0);
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            var records = consumer.poll(Duration.ofMillis(200));
-            List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
-            records.forEach(polled::add);
-            List<EventEnvelope> batch = polled.parallelStream().map(this::decodeOrNull).filter(Objects::nonNull)
-                    .toList();
-            done[0] += writing.join();
-            update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
-            writing = write(batch).thenApply(written -> polled.size());
-        }
-        done[0] += writing.join();
-        update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
-        return total;
+    /**
+     * The passes: one per partition number when both topics have the same partitions, else one over all partitions;
+     * each split into as many shares of incidents as its records need to stay within {@code passRecords}.
+     */
+    private List<Pass> passes(List<TopicPartition> partitions, Map<TopicPartition, Long> begin,
+                              Map<TopicPartition, Long> end) {
+        Map<String, Set<Integer>> numbers = partitions.stream().collect(Collectors.groupingBy(TopicPartition::topic,
+                Collectors.mapping(TopicPartition::partition, Collectors.toSet())));
+        boolean alike = new HashSet<>(numbers.values()).size() == 1;
+        Map<Integer, List<TopicPartition>> groups = partitions.stream().collect(Collectors.groupingBy(
+                p -> alike ? p.partition() : 0, TreeMap::new, Collectors.toList()));
+        List<Pass> passes = new ArrayList<>();
+        groups.values().forEach(group -> {
+            long records = group.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+            int shares = (int) Math.max(1, (records + passRecords - 1) / passRecords);
+            IntStream.range(0, shares).forEach(share -> passes.add(new Pass(group, share, shares)));
+        });
+        return passes;
     }
 
-    /** Writes the events, each incident's on the writer of its share. */
-    private CompletableFuture<Void> write(List<EventEnvelope> batch) {
-        List<List<EventEnvelope>> shares = IntStream.range(0, WRITERS).mapToObj(i -> new ArrayList<EventEnvelope>())
-                .collect(Collectors.toList());
-        for (EventEnvelope event : batch) {
-            shares.get(Math.floorMod(event.incidentId().hashCode(), WRITERS)).add(event);
+    /** Reads a pass's partitions from {@code begin} to {@code end} and folds the events of its share. */
+    private FactFold fold(KafkaConsumer<String, byte[]> consumer, Pass pass, Map<TopicPartition, Long> begin,
+                          Map<TopicPartition, Long> end, Instant started, long[] done, long total) {
+        FactFold fold = new FactFold();
+        seek(consumer, pass.partitions(), begin);
+        // a poll is decoded while the next one is fetched
+        ForkJoinTask<List<EventEnvelope>> decoding = null;
+        while (true) {
+            boolean more = pass.partitions().stream().anyMatch(p -> consumer.position(p) < end.get(p));
+            List<ConsumerRecord<String, byte[]>> polled = more ? poll(consumer, end) : List.of();
+            if (decoding != null) {
+                List<EventEnvelope> events = decoding.join();
+                for (EventEnvelope event : events) {
+                    if (event != null) {
+                        fold.apply(event);
+                    }
+                }
+                done[0] += events.size();
+                update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
+            }
+            if (!more) {
+                return fold;
+            }
+            // a record that is no event belongs to no incident; the first share counts it
+            decoding = decoders.submit(() -> polled.parallelStream().map(this::decodeOrNull)
+                    .filter(e -> e == null ? pass.share() == 0 : pass.takes(e.incidentId())).toList());
         }
-        return CompletableFuture.allOf(IntStream.range(0, WRITERS).mapToObj(i -> CompletableFuture.runAsync(
-                () -> transactions.executeWithoutResult(s -> model.apply(shares.get(i), FactModel.Tables.REBUILD)),
-                writers.get(i))).toArray(CompletableFuture[]::new));
+    }
+
+    /** Applies the records from {@code from} to {@code end} poll after poll, each poll in a transaction. */
+    private void applyUntil(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
+                            Map<TopicPartition, Long> from, Map<TopicPartition, Long> end, Instant started,
+                            long[] done, long total) {
+        seek(consumer, partitions, from);
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            List<ConsumerRecord<String, byte[]>> polled = poll(consumer, end);
+            List<EventEnvelope> events = decoders.submit(() -> polled.parallelStream().map(this::decodeOrNull)
+                    .filter(Objects::nonNull).toList()).join();
+            transactions.executeWithoutResult(s -> model.apply(events, FactModel.Tables.REBUILD));
+            done[0] += polled.size();
+            update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
+        }
+    }
+
+    /**
+     * A poll's records before {@code end}: those after it are left to the next stage. A partition read to its end
+     * is paused: were it fetched on, the broker would hold each fetch for data it does not have, and the other
+     * partitions' records would wait for that.
+     */
+    private static List<ConsumerRecord<String, byte[]>> poll(KafkaConsumer<String, byte[]> consumer,
+                                                             Map<TopicPartition, Long> end) {
+        var records = consumer.poll(Duration.ofMillis(200));
+        List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
+        for (var record : records) {
+            if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                polled.add(record);
+            }
+        }
+        consumer.pause(consumer.assignment().stream().filter(p -> consumer.position(p) >= end.get(p)).toList());
+        return polled;
+    }
+
+    /** Reads the partitions from the offsets given. */
+    private static void seek(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
+                             Map<TopicPartition, Long> from) {
+        consumer.assign(partitions);
+        consumer.resume(partitions);
+        partitions.forEach(p -> consumer.seek(p, from.get(p)));
     }
 
     /** Null for a record that is no event: the live listener dead-lettered it, and it is no part of the model. */
@@ -211,6 +314,8 @@ public class Replay {
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        // every read ends at offsets known to exist: a fetch need not wait for more (the default is 500 ms)
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-replay");
         return config;
     }
