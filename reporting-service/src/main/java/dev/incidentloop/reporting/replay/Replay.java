@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -55,9 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * events of both topics are in the partitions of the same number, as both are keyed by incident id and have as many
  * partitions), and only a share of its incidents when the partitions hold more than
  * {@code reporting.replay.pass-records} records, which bounds the memory a pass takes. Should an incident's events
- * turn up in two passes after all (a topic given more partitions since), the second pass fails on the row the first
- * wrote, and the replay starts again applying poll after poll, as the live listener does, which needs no such
- * assumption. The final catch-up is applied that way too.
+ * turn up in two passes after all (a topic given more partitions since, or an event published under another key),
+ * the second pass fails on the row the first wrote, and the replay starts again applying poll after poll, as the
+ * live listener does, which needs no such assumption. The final catch-up is applied that way too.
  */
 @Component
 public class Replay {
@@ -78,17 +77,20 @@ public class Replay {
     private final ForkJoinPool decoders = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
 
-    /** Some partitions, read from their beginning, of whose incidents one share is folded. */
+    /**
+     * Some partitions, read from their beginning, of whose incidents one share is folded. A share is told by the
+     * record key (the incident id), before the record is decoded; a record without one is in the first.
+     */
     private record Pass(List<TopicPartition> partitions, int share, int shares) {
 
-        boolean takes(UUID incident) {
-            return Math.floorMod(incident.hashCode(), shares) == share;
+        boolean takes(ConsumerRecord<String, byte[]> record) {
+            return Math.floorMod(record.key() == null ? 0 : record.key().hashCode(), shares) == share;
         }
     }
 
     Replay(JdbcTemplate jdbc, TransactionTemplate transactions, FactModel model, KafkaProperties kafka,
            KafkaListenerEndpointRegistry listeners, @Value("${spring.application.name}") String group,
-           @Value("${reporting.replay.pass-records:200000}") long passRecords) {
+           @Value("${reporting.replay.pass-records:100000}") long passRecords) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.model = model;
@@ -204,7 +206,7 @@ public class Replay {
             if (decoding != null) {
                 List<EventEnvelope> events = decoding.join();
                 for (EventEnvelope event : events) {
-                    if (event != null) {
+                    if (event != null) { // null: a record that is no event, which the live listener dead-lettered
                         fold.apply(event);
                     }
                 }
@@ -214,9 +216,8 @@ public class Replay {
             if (!more) {
                 return fold;
             }
-            // a record that is no event belongs to no incident; the first share counts it
-            decoding = decoders.submit(() -> polled.parallelStream().map(this::decodeOrNull)
-                    .filter(e -> e == null ? pass.share() == 0 : pass.takes(e.incidentId())).toList());
+            List<ConsumerRecord<String, byte[]>> taken = polled.stream().filter(pass::takes).toList();
+            decoding = decoders.submit(() -> taken.parallelStream().map(this::decodeOrNull).toList());
         }
     }
 
