@@ -2,6 +2,7 @@ package dev.incidentloop.benchmark;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,14 +60,22 @@ final class RawKafka {
         double produceSeconds = publish(bootstrap, records, "raw produce",
                 i -> new ProducerRecord<>(topic, "key-" + (i % 10_000), value));
 
+        Map<TopicPartition, Long> end;
+        try (var consumer = consumer(bootstrap)) {
+            end = consumer.endOffsets(start.keySet());
+        }
         Progress consumed = new Progress("raw consume", records);
         long t1 = System.nanoTime();
         long count = 0;
-        try (var consumer = consumer(bootstrap)) {
+        // the records end where the partitions end: a fetch need not wait for more (by default the broker holds a
+        // fetch of partitions without new records for 500 ms), and a partition read to its end is paused, so that
+        // the fetches of the others do not wait on it
+        try (var consumer = consumer(bootstrap, Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10))) {
             consumer.assign(start.keySet());
             start.forEach(consumer::seek);
             while (count < records) {
                 count += consumer.poll(Duration.ofMillis(200)).count();
+                consumer.pause(end.keySet().stream().filter(p -> consumer.position(p) >= end.get(p)).toList());
                 consumed.report(count);
             }
         }
@@ -76,11 +85,15 @@ final class RawKafka {
 
     /** A consumer of its own group that commits nothing: the benchmark assigns it partitions. */
     static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
-        return new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        return consumer(bootstrap, Map.of());
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrap, Map<String, Object> more) {
+        Map<String, Object> config = new HashMap<>(more);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
