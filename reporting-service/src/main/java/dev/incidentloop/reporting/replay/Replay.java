@@ -56,12 +56,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code reporting.replay.pass-records} records, which bounds the memory a pass takes. Should an incident's events
  * turn up in two passes after all (a topic given more partitions since, or an event published under another key),
  * the second pass fails on the row the first wrote, and the replay starts again applying poll after poll, as the
- * live listener does, which needs no such assumption. The final catch-up is applied that way too.
+ * live listener does, which needs no such assumption. A replay whose partitions would need more than
+ * {@link #MAX_SHARES} shares (each share reads its partitions whole) is applied that way from the start, and so is
+ * the final catch-up.
  */
 @Component
 public class Replay {
 
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
+    /**
+     * Each share of a partition's incidents reads the whole partition: beyond this many the polling would cost more
+     * than folding in memory saves, and the replay applies poll by poll instead.
+     */
+    private static final int MAX_SHARES = 8;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -128,28 +135,24 @@ public class Replay {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = end.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum();
             long[] done = {0};
-            try {
-                // a pass is written while the next one reads
-                CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
-                for (Pass pass : passes(partitions, begin, end)) {
-                    FactFold fold = fold(consumer, pass, begin, end, started, done, total);
-                    writing.join();
-                    writing = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> jdbc.execute(
-                            (ConnectionCallback<Void>) connection -> {
-                                fold.copyInto(connection, FactModel.Tables.REBUILD);
-                                return null;
-                            })), writer);
-                }
-                writing.join();
-            } catch (CompletionException failed) {
-                if (!(failed.getCause() instanceof DuplicateKeyException spread)) {
-                    throw failed;
-                }
-                log.warn("An incident's events are in more than one pass of the replay ({}); starting again poll "
-                        + "by poll", spread.getMostSpecificCause().getMessage());
-                prepareTables();
-                done[0] = 0;
+            List<Pass> passes = passes(partitions, begin, end);
+            if (passes.stream().anyMatch(pass -> pass.shares() > MAX_SHARES)) {
+                log.info("Partitions of one number hold more than {} records; applying poll by poll",
+                        MAX_SHARES * passRecords);
                 applyUntil(consumer, partitions, begin, end, started, done, total);
+            } else {
+                try {
+                    fold(consumer, passes, begin, end, started, done, total);
+                } catch (CompletionException failed) {
+                    if (!(failed.getCause() instanceof DuplicateKeyException spread)) {
+                        throw failed;
+                    }
+                    log.warn("An incident's events are in more than one pass of the replay ({}); starting again "
+                            + "poll by poll", spread.getMostSpecificCause().getMessage());
+                    prepareTables();
+                    done[0] = 0;
+                    applyUntil(consumer, partitions, begin, end, started, done, total);
+                }
             }
 
             live.pause();
@@ -191,6 +194,22 @@ public class Replay {
             IntStream.range(0, shares).forEach(share -> passes.add(new Pass(group, share, shares)));
         });
         return passes;
+    }
+
+    /** Folds and writes the passes, each written while the next one reads. */
+    private void fold(KafkaConsumer<String, byte[]> consumer, List<Pass> passes, Map<TopicPartition, Long> begin,
+                      Map<TopicPartition, Long> end, Instant started, long[] done, long total) {
+        CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+        for (Pass pass : passes) {
+            FactFold fold = fold(consumer, pass, begin, end, started, done, total);
+            writing.join();
+            writing = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> jdbc.execute(
+                    (ConnectionCallback<Void>) connection -> {
+                        fold.copyInto(connection, FactModel.Tables.REBUILD);
+                        return null;
+                    })), writer);
+        }
+        writing.join();
     }
 
     /** Reads a pass's partitions from {@code begin} to {@code end} and folds the events of its share. */
