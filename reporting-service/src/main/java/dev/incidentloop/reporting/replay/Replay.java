@@ -240,19 +240,28 @@ public class Replay {
         }
     }
 
-    /** Applies the records from {@code from} to {@code end} poll after poll, each poll in a transaction. */
+    /**
+     * Applies the records from {@code from} to {@code end} poll after poll, each poll in a transaction, written while
+     * the next one is fetched and decoded.
+     */
     private void applyUntil(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
                             Map<TopicPartition, Long> from, Map<TopicPartition, Long> end, Instant started,
                             long[] done, long total) {
         seek(consumer, partitions, from);
+        CompletableFuture<Integer> writing = CompletableFuture.completedFuture(0);
         while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
             List<ConsumerRecord<String, byte[]>> polled = poll(consumer, end);
             List<EventEnvelope> events = decoders.submit(() -> polled.parallelStream().map(this::decodeOrNull)
                     .filter(Objects::nonNull).toList()).join();
-            transactions.executeWithoutResult(s -> model.apply(events, FactModel.Tables.REBUILD));
-            done[0] += polled.size();
+            done[0] += writing.join();
             update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
+            writing = CompletableFuture.supplyAsync(() -> {
+                transactions.executeWithoutResult(s -> model.apply(events, FactModel.Tables.REBUILD));
+                return polled.size();
+            }, writer);
         }
+        done[0] += writing.join();
+        update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
     }
 
     /**
