@@ -49,16 +49,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * live listener runs on meanwhile; only for the final catch-up and the swap is it paused. When it resumes it may
  * see events the rebuild already applied: the rebuilt processed-event table makes it skip them.
  *
- * <p>What the topics held at the start is read in passes, each folding the events of a share of the incidents in
- * memory ({@link FactFold}) and writing them with COPY. A pass reads one partition of each topic (an incident's
- * events of both topics are in the partitions of the same number, as both are keyed by incident id and have as many
- * partitions), and only a share of its incidents when the partitions hold more than
- * {@code reporting.replay.pass-records} records, which bounds the memory a pass takes. Should an incident's events
- * turn up in two passes after all (a topic given more partitions since, or an event published under another key),
- * the second pass fails on the row the first wrote, and the replay starts again applying poll after poll, as the
- * live listener does, which needs no such assumption. A replay whose partitions would need more than
- * {@link #MAX_SHARES} shares (each share reads its partitions whole) is applied that way from the start, and so is
- * the final catch-up.
+ * <p>What the topics held at the start is read in passes, each folding the events of a share of the incidents in memory
+ * ({@link FactFold}) and writing them with COPY into tables whose indexes are created after the last pass. A pass reads
+ * one partition of each topic (an incident's events of both topics are in the partitions of the same number, as both
+ * are keyed by incident id and have as many partitions), and only a share of its incidents when the partitions hold
+ * more than {@code reporting.replay.pass-records} records, which bounds the memory a pass takes. Should an incident's
+ * events turn up in two passes after all (a topic given more partitions since, or an event published under another
+ * key), its unique index cannot be created, and the replay starts again applying poll after poll, as the live listener
+ * does, which needs no such assumption. A replay whose partitions would need more than {@link #MAX_SHARES} shares (each
+ * share reads its partitions whole) is applied that way from the start, and so is the final catch-up.
  */
 @Component
 public class Replay {
@@ -142,11 +141,10 @@ public class Replay {
                 applyUntil(consumer, partitions, begin, end, started, done, total);
             } else {
                 try {
+                    List<String> indexes = dropIndexes();
                     fold(consumer, passes, begin, end, started, done, total);
-                } catch (CompletionException failed) {
-                    if (!(failed.getCause() instanceof DuplicateKeyException spread)) {
-                        throw failed;
-                    }
+                    transactions.executeWithoutResult(s -> indexes.forEach(jdbc::execute));
+                } catch (DuplicateKeyException spread) {
                     log.warn("An incident's events are in more than one pass of the replay ({}); starting again "
                             + "poll by poll", spread.getMostSpecificCause().getMessage());
                     prepareTables();
@@ -306,6 +304,31 @@ public class Replay {
             jdbc.execute("create table incident_fact_rebuild (like incident_fact including all)");
             jdbc.execute("create table processed_event_rebuild (like processed_event including all)");
         });
+    }
+
+    /**
+     * Drops the indexes of the fresh tables, unique ones included, and returns the statements that create them again:
+     * PostgreSQL copies rows into a table without indexes and then indexes them for less than half the work of
+     * copying them into an indexed one. An incident or event in two passes shows when a unique index is created.
+     */
+    private List<String> dropIndexes() {
+        List<String> restore = new ArrayList<>();
+        transactions.executeWithoutResult(s -> {
+            for (String table : List.of(FactModel.Tables.REBUILD.facts(), FactModel.Tables.REBUILD.processed())) {
+                jdbc.query("select quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint"
+                        + " where conrelid = ?::regclass and contype in ('p', 'u', 'x')", rs -> {
+                    jdbc.execute("alter table " + table + " drop constraint " + rs.getString(1));
+                    restore.add("alter table " + table + " add constraint " + rs.getString(1) + " "
+                            + rs.getString(2));
+                }, table);
+                jdbc.query("select indexrelid::regclass::text, pg_get_indexdef(indexrelid) from pg_index"
+                        + " where indrelid = ?::regclass", rs -> {
+                    jdbc.execute("drop index " + rs.getString(1));
+                    restore.add(rs.getString(2));
+                }, table);
+            }
+        });
+        return restore;
     }
 
     /** Both tables at once: readers see the old model or the new one, never half of each. */
