@@ -40,14 +40,6 @@ public final class FactFold {
         }
     }
 
-    public int events() {
-        return eventIds.size();
-    }
-
-    public int incidents() {
-        return facts.size();
-    }
-
     /** Writes the event ids and the rows, in the caller's transaction. */
     public void copyInto(Connection connection, FactModel.Tables tables) throws SQLException {
         var copy = connection.unwrap(PGConnection.class).getCopyAPI();

@@ -315,17 +315,19 @@ public class Replay {
         List<String> restore = new ArrayList<>();
         transactions.executeWithoutResult(s -> {
             for (String table : List.of(FactModel.Tables.REBUILD.facts(), FactModel.Tables.REBUILD.processed())) {
-                jdbc.query("select quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint"
-                        + " where conrelid = ?::regclass and contype in ('p', 'u', 'x')", rs -> {
-                    jdbc.execute("alter table " + table + " drop constraint " + rs.getString(1));
-                    restore.add("alter table " + table + " add constraint " + rs.getString(1) + " "
-                            + rs.getString(2));
-                }, table);
-                jdbc.query("select indexrelid::regclass::text, pg_get_indexdef(indexrelid) from pg_index"
-                        + " where indrelid = ?::regclass", rs -> {
-                    jdbc.execute("drop index " + rs.getString(1));
-                    restore.add(rs.getString(2));
-                }, table);
+                // constraints first: dropping one drops its index
+                jdbc.queryForList("select quote_ident(conname) as name, pg_get_constraintdef(oid) as definition"
+                        + " from pg_constraint where conrelid = ?::regclass and contype in ('p', 'u', 'x')", table)
+                        .forEach(constraint -> {
+                            jdbc.execute("alter table " + table + " drop constraint " + constraint.get("name"));
+                            restore.add("alter table " + table + " add constraint " + constraint.get("name") + " "
+                                    + constraint.get("definition"));
+                        });
+                jdbc.queryForList("select indexrelid::regclass::text as name, pg_get_indexdef(indexrelid) as"
+                        + " definition from pg_index where indrelid = ?::regclass", table).forEach(index -> {
+                    jdbc.execute("drop index " + index.get("name"));
+                    restore.add((String) index.get("definition"));
+                });
             }
         });
         return restore;
