@@ -91,7 +91,14 @@ public final class EventCodec {
      * is bound straight from the bytes; otherwise (or when it must be upcast) it is read as a tree first.
      */
     public EventEnvelope decode(byte[] json) {
-        Map<String, JsonNode> attributes = new HashMap<>();
+        // the attributes this codec reads; a text one is null when missing or not text
+        String specVersion = null;
+        String id = null;
+        String source = null;
+        String wireType = null;
+        String time = null;
+        String subject = null;
+        JsonNode seq = null;
         JsonNode data = null;
         DomainEvent bound = null;
         String boundAs = null;
@@ -102,22 +109,30 @@ public final class EventCodec {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
-                if (!field.equals("data")) {
-                    attributes.put(field, attribute(p));
-                    continue;
-                }
-                Optional<EventType> current = bindableType(attributes);
-                if (p.currentToken() == JsonToken.START_OBJECT && current.isPresent()) {
-                    boundAs = textOrNull(attributes.get("type"));
-                    try {
-                        bound = mapper.readValue(p, current.get().javaType());
-                    } catch (JsonProcessingException e) {
-                        throw invalidData(boundAs, e);
+                switch (field) {
+                    case "specversion" -> specVersion = text(p);
+                    case "id" -> id = text(p);
+                    case "source" -> source = text(p);
+                    case "type" -> wireType = text(p);
+                    case "time" -> time = text(p);
+                    case "subject" -> subject = text(p);
+                    case "incidentseq" -> seq = number(p);
+                    case "data" -> {
+                        Optional<EventType.Versioned> current = bindable(specVersion, wireType);
+                        if (p.currentToken() == JsonToken.START_OBJECT && current.isPresent()) {
+                            boundAs = wireType;
+                            try {
+                                bound = mapper.readValue(p, current.get().type().javaType());
+                            } catch (JsonProcessingException e) {
+                                throw invalidData(boundAs, e);
+                            }
+                            data = null;
+                        } else {
+                            data = mapper.readTree(p);
+                            bound = null;
+                        }
                     }
-                    data = null;
-                } else {
-                    data = mapper.readTree(p);
-                    bound = null;
+                    default -> p.skipChildren(); // other attributes are no concern of the platform
                 }
             }
         } catch (JsonProcessingException e) {
@@ -125,58 +140,59 @@ public final class EventCodec {
         } catch (IOException e) {
             throw new EventDecodingException("unreadable: " + e.getMessage(), e);
         }
-        String specVersion = text(attributes, "specversion");
-        if (!SPEC_VERSION.equals(specVersion)) {
+        if (!SPEC_VERSION.equals(required(specVersion, "specversion"))) {
             throw new EventDecodingException("unsupported specversion '" + specVersion + "'");
         }
-        String wireType = text(attributes, "type");
-        EventType.Versioned versioned = EventType.resolve(wireType)
-                .orElseThrow(() -> new EventDecodingException("unknown event type '" + wireType + "'"));
-        EventType type = versioned.type();
+        String type = required(wireType, "type");
         DomainEvent event;
-        if (bound != null && wireType.equals(boundAs)) {
+        if (bound != null && type.equals(boundAs)) {
             event = bound;
         } else {
+            EventType.Versioned versioned = EventType.resolve(type)
+                    .orElseThrow(() -> new EventDecodingException("unknown event type '" + type + "'"));
             if (data == null || !data.isObject()) {
                 throw new EventDecodingException("missing data object");
             }
-            if (versioned.version() < type.version()) {
-                data = WireUpcasters.upcast(type, versioned.version(), ((ObjectNode) data).deepCopy());
+            if (versioned.version() < versioned.type().version()) {
+                data = WireUpcasters.upcast(versioned.type(), versioned.version(), ((ObjectNode) data).deepCopy());
             }
             try {
-                event = mapper.treeToValue(data, type.javaType());
+                event = mapper.treeToValue(data, versioned.type().javaType());
             } catch (JsonProcessingException e) {
-                throw invalidData(wireType, e);
+                throw invalidData(type, e);
             }
         }
         if (event.incidentId() == null) {
             throw new EventDecodingException("data.incidentId is missing");
         }
-        String subject = text(attributes, "subject");
-        if (!event.incidentId().toString().equals(subject)) {
+        if (!event.incidentId().toString().equals(required(subject, "subject"))) {
             throw new EventDecodingException("subject '" + subject + "' does not match data.incidentId");
         }
-        JsonNode seq = attributes.get("incidentseq");
         if (seq == null || !seq.canConvertToLong()) {
             throw new EventDecodingException("missing or non-integer incidentseq");
         }
         try {
-            String time = text(attributes, "time");
-            Instant at = UtcInstants.parse(time);
-            return new EventEnvelope(UUID.fromString(text(attributes, "id")), text(attributes, "source"),
+            Instant at = UtcInstants.parse(required(time, "time"));
+            return new EventEnvelope(UUID.fromString(required(id, "id")), required(source, "source"),
                     at != null ? at : Instant.parse(time), seq.asLong(), event);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new EventDecodingException("invalid envelope attribute: " + e.getMessage(), e);
         }
     }
 
-    private JsonNode attribute(JsonParser p) throws IOException {
-        return switch (p.currentToken()) {
-            case VALUE_STRING -> TextNode.valueOf(p.getText());
-            case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? mapper.readTree(p)
-                    : LongNode.valueOf(p.getLongValue());
-            default -> mapper.readTree(p);
-        };
+    /** A text attribute, or null for any other value (which is skipped). */
+    private static String text(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    private JsonNode number(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NUMBER_INT
+                && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? LongNode.valueOf(p.getLongValue())
+                : mapper.readTree(p);
     }
 
     /**
@@ -184,26 +200,20 @@ public final class EventCodec {
      * version, a known type) and the version needs no upcasting: then the data can be bound at once, and a failure
      * to bind is the error the event gets.
      */
-    private static Optional<EventType> bindableType(Map<String, JsonNode> attributes) {
-        if (!SPEC_VERSION.equals(textOrNull(attributes.get("specversion")))) {
+    private static Optional<EventType.Versioned> bindable(String specVersion, String wireType) {
+        if (!SPEC_VERSION.equals(specVersion) || wireType == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(textOrNull(attributes.get("type"))).flatMap(EventType::resolve)
-                .filter(v -> v.version() == v.type().version()).map(EventType.Versioned::type);
+        return EventType.resolve(wireType).filter(v -> v.version() == v.type().version());
     }
 
     private static EventDecodingException invalidData(String wireType, JsonProcessingException e) {
         return new EventDecodingException("invalid data for " + wireType + ": " + e.getOriginalMessage(), e);
     }
 
-    private static String textOrNull(JsonNode value) {
-        return value != null && value.isTextual() ? value.asText() : null;
-    }
-
-    private static String text(Map<String, JsonNode> attributes, String field) {
-        String value = textOrNull(attributes.get(field));
+    private static String required(String value, String attribute) {
         if (value == null) {
-            throw new EventDecodingException("missing or non-text attribute '" + field + "'");
+            throw new EventDecodingException("missing or non-text attribute '" + attribute + "'");
         }
         return value;
     }
