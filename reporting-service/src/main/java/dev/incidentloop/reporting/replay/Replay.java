@@ -96,7 +96,7 @@ public class Replay {
 
     Replay(JdbcTemplate jdbc, TransactionTemplate transactions, FactModel model, KafkaProperties kafka,
            KafkaListenerEndpointRegistry listeners, @Value("${spring.application.name}") String group,
-           @Value("${reporting.replay.pass-records:100000}") long passRecords) {
+           @Value("${reporting.replay.pass-records}") long passRecords) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.model = model;
