@@ -1,5 +1,7 @@
 package dev.incidentloop.launcher;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public static LocalPlatform start(PlatformConfig config) throws Exception {
+        requireFreePorts(config);
         Path data = config.dataDir().toAbsolutePath();
         List<String> databases = Arrays.stream(Service.values()).map(Service::database).toList();
         Instant t0 = Instant.now();
@@ -143,7 +146,14 @@ public final class LocalPlatform implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(option(args, "--data=", System.getenv().getOrDefault("PLATFORM_DATA_DIR", "data")));
         Path services = Path.of(option(args, "--services=", "local-launcher/target/services"));
-        LocalPlatform platform = start(PlatformConfig.defaults(data, services));
+        LocalPlatform platform;
+        try {
+            platform = start(PlatformConfig.defaults(data, services));
+        } catch (PortsInUse taken) {
+            System.err.println(taken.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the platform...");
@@ -156,6 +166,36 @@ public final class LocalPlatform implements AutoCloseable {
         }, "platform-stop"));
         printBanner(platform, data);
         stop.await();
+    }
+
+    /**
+     * Fails before anything starts when a port is taken. Started on a port another platform holds, PostgreSQL would
+     * fail to bind while the launcher, finding a server that answers there, took the other one for its own; Kafka
+     * would fail with a bind error deep in its log.
+     */
+    private static void requireFreePorts(PlatformConfig config) {
+        List<String> taken = config.ports().entrySet().stream().filter(port -> !free(port.getValue()))
+                .map(port -> port.getValue() + " (" + port.getKey() + ")").toList();
+        if (!taken.isEmpty()) {
+            throw new PortsInUse("Ports in use: " + String.join(", ", taken)
+                    + ". Is another platform running? Stop it first.");
+        }
+    }
+
+    /** Thrown by {@link #start} when a port the platform needs is taken; nothing has been started then. */
+    static final class PortsInUse extends IllegalStateException {
+
+        PortsInUse(String message) {
+            super(message);
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
     }
 
     private static String option(String[] args, String prefix, String fallback) {

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +69,16 @@ public record PlatformConfig(
 
     int port(Service service) {
         return servicePorts.get(service);
+    }
+
+    /** Every port the platform listens on, by what listens there. */
+    Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PostgreSQL", postgresPort);
+        ports.put("Kafka", kafkaPort);
+        ports.put("Kafka's controller", kafkaControllerPort);
+        servicePorts.forEach((service, port) -> ports.put(service.artifact(), port));
+        return ports;
     }
 
     List<String> extraArgs(Service service) {
