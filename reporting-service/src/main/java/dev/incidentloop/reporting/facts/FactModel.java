@@ -1,10 +1,10 @@
 package dev.incidentloop.reporting.facts;
 
 import dev.incidentloop.events.EventEnvelope;
+import dev.incidentloop.kit.inbox.ProcessedEvents;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +35,11 @@ public class FactModel {
     }
 
     private final JdbcTemplate jdbc;
+    private final ProcessedEvents processed;
 
-    FactModel(JdbcTemplate jdbc) {
+    FactModel(JdbcTemplate jdbc, ProcessedEvents processed) {
         this.jdbc = jdbc;
+        this.processed = processed;
     }
 
     /** Applies the events in their order; those already processed (before or earlier in the list) are skipped. */
@@ -46,7 +48,8 @@ public class FactModel {
         if (events.isEmpty()) {
             return;
         }
-        Set<UUID> fresh = recordProcessed(events, tables);
+        Set<UUID> fresh = processed.firstDeliveries(events.stream().map(EventEnvelope::id).distinct().toList(),
+                tables.processed());
         List<EventEnvelope> todo = new ArrayList<>(fresh.size());
         for (EventEnvelope e : events) {
             // removed from fresh, so that a copy later in the same batch is skipped; work notes, links, holds and
@@ -64,23 +67,6 @@ public class FactModel {
             facts.get(e.incidentId()).apply(e.data());
         }
         write(facts.values(), tables);
-    }
-
-    private Set<UUID> recordProcessed(List<EventEnvelope> events, Tables tables) {
-        UUID[] ids = events.stream().map(EventEnvelope::id).distinct().toArray(UUID[]::new);
-        return new HashSet<>(jdbc.execute((ConnectionCallback<List<UUID>>) connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("insert into " + tables.processed()
-                    + " (event_id) select unnest(?::uuid[]) on conflict do nothing returning event_id")) {
-                ps.setArray(1, connection.createArrayOf("uuid", ids));
-                List<UUID> inserted = new ArrayList<>(ids.length);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        inserted.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return inserted;
-            }
-        }));
     }
 
     /**

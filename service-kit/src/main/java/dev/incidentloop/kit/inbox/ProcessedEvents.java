@@ -29,10 +29,19 @@ public class ProcessedEvents {
     /** Of these event ids, those seen for the first time, in one statement. Must run inside the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<UUID> firstDeliveries(Collection<UUID> eventIds) {
+        return firstDeliveries(eventIds, "processed_event");
+    }
+
+    /**
+     * The same against another table of the same shape, such as a copy being rebuilt. Must run inside the caller's
+     * transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<UUID> firstDeliveries(Collection<UUID> eventIds, String table) {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.queryForList("insert into processed_event (event_id) select unnest(?::uuid[]) "
+        return new HashSet<>(jdbc.queryForList("insert into " + table + " (event_id) select unnest(?::uuid[]) "
                 + "on conflict do nothing returning event_id", UUID.class, (Object) eventIds.toArray(UUID[]::new)));
     }
 }
