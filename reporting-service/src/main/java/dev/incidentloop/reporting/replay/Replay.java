@@ -234,7 +234,7 @@ public class Replay {
                 return fold;
             }
             List<ConsumerRecord<String, byte[]>> taken = polled.stream().filter(pass::takes).toList();
-            decoding = decoders.submit(() -> taken.parallelStream().map(this::decodeOrNull).toList());
+            decoding = decode(taken);
         }
     }
 
@@ -249,8 +249,7 @@ public class Replay {
         CompletableFuture<Integer> writing = CompletableFuture.completedFuture(0);
         while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
             List<ConsumerRecord<String, byte[]>> polled = poll(consumer, end);
-            List<EventEnvelope> events = decoders.submit(() -> polled.parallelStream().map(this::decodeOrNull)
-                    .filter(Objects::nonNull).toList()).join();
+            List<EventEnvelope> events = decode(polled).join().stream().filter(Objects::nonNull).toList();
             done[0] += writing.join();
             update(ReplayProgress.State.RUNNING, done[0], total, started, null, null);
             writing = CompletableFuture.supplyAsync(() -> {
@@ -271,9 +270,12 @@ public class Replay {
                                                              Map<TopicPartition, Long> end) {
         var records = consumer.poll(Duration.ofMillis(200));
         List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
-        for (var record : records) {
-            if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                polled.add(record);
+        for (TopicPartition partition : records.partitions()) {
+            long before = end.get(partition);
+            for (var record : records.records(partition)) {
+                if (record.offset() < before) {
+                    polled.add(record);
+                }
             }
         }
         consumer.pause(consumer.assignment().stream().filter(p -> consumer.position(p) >= end.get(p)).toList());
@@ -286,6 +288,11 @@ public class Replay {
         consumer.assign(partitions);
         consumer.resume(partitions);
         partitions.forEach(p -> consumer.seek(p, from.get(p)));
+    }
+
+    /** Decodes the records on every core, in their order; null for a record that is no event. */
+    private ForkJoinTask<List<EventEnvelope>> decode(List<ConsumerRecord<String, byte[]>> records) {
+        return decoders.submit(() -> records.parallelStream().map(this::decodeOrNull).toList());
     }
 
     /** Null for a record that is no event: the live listener dead-lettered it, and it is no part of the model. */
