@@ -1,10 +1,12 @@
 package dev.incidentloop.escalation.sla;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dev.incidentloop.events.SlaClock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,21 @@ class SlaDeadlines {
 
     SlaDeadlines(SchedulerClient scheduler) {
         this.scheduler = scheduler;
+    }
+
+    /** A task of a clock and when it is due. */
+    record Due(String task, UUID incidentId, SlaClock clock, Instant at) {
+    }
+
+    /**
+     * Schedules tasks that do not exist yet, in one statement and without looking for them first; one that exists
+     * fails the transaction.
+     */
+    void scheduleNew(List<Due> due) {
+        if (!due.isEmpty()) {
+            scheduler.scheduleBatch(due.stream().<SchedulableInstance<?>>map(d -> SchedulableInstance.of(
+                    new TaskInstance<Void>(d.task(), instanceId(d.incidentId(), d.clock())), d.at())).toList());
+        }
     }
 
     void schedule(String task, UUID incidentId, SlaClock clock, Instant at) {

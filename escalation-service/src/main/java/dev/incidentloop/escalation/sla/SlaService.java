@@ -18,6 +18,7 @@ import dev.incidentloop.events.SlaDeadlineSet;
 import dev.incidentloop.events.SlaWarning;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -61,18 +62,21 @@ public class SlaService {
         EscalationPolicy policy = policies.forCategory(incident.category());
         Calendar calendar = policies.calendar(policy.calendar());
         EscalationPolicy.Targets targets = policy.targets().get(incident.priority());
+        List<SlaDeadlines.Due> due = new ArrayList<>();
         for (SlaClock clock : SlaClock.values()) {
             Target target = clock == SlaClock.RESPONSE ? targets.response() : targets.resolution();
             Instant dueAt = target.due(calendar, at);
             if (clocks.start(incident.incidentId(), clock, incident.priority(), at, target, calendar,
                     policy.warning(), dueAt)) {
-                deadlines.schedule(SlaDeadlines.DEADLINE, incident.incidentId(), clock, dueAt);
-                deadlines.schedule(SlaDeadlines.WARNING, incident.incidentId(), clock,
-                        target.due(calendar, at, share(target, policy.warning())));
+                due.add(new SlaDeadlines.Due(SlaDeadlines.DEADLINE, incident.incidentId(), clock, dueAt));
+                due.add(new SlaDeadlines.Due(SlaDeadlines.WARNING, incident.incidentId(), clock,
+                        target.due(calendar, at, share(target, policy.warning()))));
                 outbox.add(new SlaDeadlineSet(incident.incidentId(), clock, incident.priority(), target.amount(),
                         dueAt, at), Topics.ESCALATION_EVENTS);
             }
         }
+        // the clocks were started just now, so none of their tasks exists yet
+        deadlines.scheduleNew(due);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
