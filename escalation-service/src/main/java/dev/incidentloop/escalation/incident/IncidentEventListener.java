@@ -100,11 +100,10 @@ class IncidentEventListener {
         boolean major = MajorIncidents.isMajor(priority, classification, policies.forCategory(category));
         Integer ehsLevel = classification instanceof Classification.EhsRecordable ehs ? ehs.level() : null;
         Instant detected = classification instanceof Classification.InformationSecurity sec ? sec.detectedAt() : null;
-        if (incidents.classified(incidentId, category, priority, major, ehsLevel, detected, at)) {
-            TrackedIncident incident = incidents.find(incidentId).orElseThrow();
+        incidents.classified(incidentId, category, priority, major, ehsLevel, detected, at).ifPresent(incident -> {
             sla.start(incident, at);
             regulatory.classified(incident, at);
-        }
+        });
     }
 
     private void handled(UUID incidentId, Instant at) {

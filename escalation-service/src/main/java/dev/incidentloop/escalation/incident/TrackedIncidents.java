@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,20 +34,20 @@ public class TrackedIncidents {
                     reported_at = excluded.reported_at""", incidentId, category.wireName(), Timestamp.from(at));
     }
 
-    /** Records the classification; true if it is the incident's first. */
-    boolean classified(UUID incidentId, Category category, Priority priority, boolean major, Integer ehsLevel,
-                       Instant detectedAt, Instant at) {
-        Boolean first = jdbc.queryForObject("""
+    /** Records the classification; the incident as it now stands if this is its first classification. */
+    Optional<TrackedIncident> classified(UUID incidentId, Category category, Priority priority, boolean major,
+                                         Integer ehsLevel, Instant detectedAt, Instant at) {
+        return jdbc.query("""
                 insert into tracked_incident as t (incident_id, category, priority, major, ehs_level, detected_at,
                                                    classified_at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (incident_id) do update set category = excluded.category, priority = excluded.priority,
                     major = excluded.major, ehs_level = excluded.ehs_level, detected_at = excluded.detected_at,
                     classified_at = coalesce(t.classified_at, excluded.classified_at)
-                returning classified_at = ?""", Boolean.class, incidentId, category.wireName(), priority.name(),
-                major, ehsLevel, detectedAt == null ? null : Timestamp.from(detectedAt), Timestamp.from(at),
-                Timestamp.from(at));
-        return Boolean.TRUE.equals(first);
+                returning *, classified_at = ? as first""",
+                (rs, row) -> rs.getBoolean("first") ? map(rs, row) : null, incidentId, category.wireName(),
+                priority.name(), major, ehsLevel, detectedAt == null ? null : Timestamp.from(detectedAt),
+                Timestamp.from(at), Timestamp.from(at)).stream().filter(Objects::nonNull).findFirst();
     }
 
     void assigned(UUID incidentId, String team) {
