@@ -21,24 +21,30 @@ import dev.incidentloop.events.IncidentResumed;
 import dev.incidentloop.events.Priority;
 import dev.incidentloop.events.SlaClock;
 import dev.incidentloop.kit.inbox.ProcessedEvents;
+import dev.incidentloop.kit.kafka.EventBatches;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follows the incident stream: keeps what this service knows of each incident, starts the clocks and the reporting
  * obligations at the first classification, pauses and resumes the clocks with holds, and stops clocks and chains as
- * the incident is handled. The processed-event guard, every change, the db-scheduler tasks (db-scheduler shares the
- * transaction) and the published events commit together. Times are the events' own, so a redelivery or a replay
- * decides the same.
+ * the incident is handled. A poll's events are applied in one transaction (see {@link EventBatches}): the
+ * processed-event guard, every change, the db-scheduler tasks (db-scheduler shares the transaction) and the published
+ * events commit together. Times are the events' own, so a redelivery or a replay decides the same.
  */
 @Component
 class IncidentEventListener {
+
+    /** The listener's id, by which tests pause it. */
+    static final String ID = "incident-events";
 
     private final ProcessedEvents processed;
     private final TrackedIncidents incidents;
@@ -46,24 +52,30 @@ class IncidentEventListener {
     private final Chains chains;
     private final RegulatoryDeadlines regulatory;
     private final Policies policies;
+    private final TransactionTemplate transactions;
 
     IncidentEventListener(ProcessedEvents processed, TrackedIncidents incidents, SlaService sla, Chains chains,
-                          RegulatoryDeadlines regulatory, Policies policies) {
+                          RegulatoryDeadlines regulatory, Policies policies, TransactionTemplate transactions) {
         this.processed = processed;
         this.incidents = incidents;
         this.sla = sla;
         this.chains = chains;
         this.regulatory = regulatory;
         this.policies = policies;
+        this.transactions = transactions;
     }
 
-    @KafkaListener(topics = "#{T(dev.incidentloop.events.Topics).INCIDENT_EVENTS.name()}",
-            containerFactory = KafkaWiring.EVENT_LISTENER_FACTORY)
-    @Transactional
-    void on(EventEnvelope envelope) {
-        if (!processed.firstDelivery(envelope.id())) {
-            return;
-        }
+    @KafkaListener(id = ID, idIsGroup = false, topics = "#{T(dev.incidentloop.events.Topics).INCIDENT_EVENTS.name()}",
+            containerFactory = KafkaWiring.EVENT_BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+        EventBatches.applyInTransactions(records, transactions, events -> {
+            Set<UUID> first = processed.firstDeliveries(events.stream().map(EventEnvelope::id).toList());
+            // an event delivered twice in one poll is applied once
+            events.stream().filter(envelope -> first.remove(envelope.id())).forEach(this::apply);
+        });
+    }
+
+    private void apply(EventEnvelope envelope) {
         switch (envelope.data()) {
             case IncidentReported e -> incidents.reported(e.incidentId(), e.category(), e.occurredAt());
             case IncidentClassified e -> classified(e.incidentId(), e.category(), e.classification(), e.priority(),

@@ -20,12 +20,6 @@ public class ProcessedEvents {
         this.jdbc = jdbc;
     }
 
-    /** True the first time an event id is seen; false for every redelivery. Must run inside the caller's transaction. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean firstDelivery(UUID eventId) {
-        return jdbc.update("insert into processed_event (event_id) values (?) on conflict do nothing", eventId) == 1;
-    }
-
     /** Of these event ids, those seen for the first time, in one statement. Must run inside the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<UUID> firstDeliveries(Collection<UUID> eventIds) {
