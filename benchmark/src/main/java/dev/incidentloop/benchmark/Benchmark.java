@@ -22,7 +22,7 @@ public final class Benchmark {
     /** Everything one run measured; written as JSON. */
     public record Results(Instant at, BenchmarkOptions options, RawKafka.Result rawKafka,
                           RawKafka.Result rawKafkaAtEnd, IntakeStorm.Result intake, double intakeToRawConsumeRatio,
-                          FeedLatency.Result feedLatency,
+                          FeedLatency.Result feedLatency, CpuUse.Share latencyCpu, CpuUse.Share intakeCpu,
                           ReplayPhase.Result replay, double replayToRawConsumeRatio, Map<String, Double> startSeconds,
                           Map<String, Long> rssMegabytes) {
     }
@@ -54,11 +54,16 @@ public final class Benchmark {
             String rawTopic = RawKafka.createTopic(bootstrap);
             var raw = RawKafka.run(bootstrap, rawTopic, options.rawRecords(), IntakeStorm.record(run, 0, 0));
             System.out.println("2/5 report-to-feed latency");
+            var cpu = new CpuUse(platform);
             var latency = FeedLatency.run(platform.url(Service.INCIDENT),
                     platform.url(Service.NOTIFICATION) + "/feed", LocalPlatform.demoApiKey(), "responder",
-                    "responder-demo", run, options.reportRate(), options.reportDuration(), options.reportWarmup());
+                    "responder-demo", run, options.reportRate(), options.reportDuration(), options.reportWarmup(),
+                    cpu);
+            var latencyCpu = cpu.stop();
             System.out.println("3/5 alert-storm intake");
+            cpu.start();
             var intake = IntakeStorm.run(bootstrap, run, options.intakeRecords(), options.repeatShare());
+            var intakeCpu = cpu.stop();
             System.out.println("4/5 replay of the reporting read model");
             var replay = ReplayPhase.run(bootstrap, platform.url(Service.REPORTING), "admin", "admin-demo");
             System.out.println("5/5 raw Kafka baseline again");
@@ -70,7 +75,7 @@ public final class Benchmark {
             Map<String, Long> rss = new LinkedHashMap<>();
             platform.residentKb().forEach((s, kb) -> rss.put(s.artifact(), kb / 1024));
             var results = new Results(Instant.now(), options, raw, rawAtEnd, intake,
-                    intake.processedPerSecond() / rawConsume, latency, replay,
+                    intake.processedPerSecond() / rawConsume, latency, latencyCpu, intakeCpu, replay,
                     replay.eventsPerSecond() / rawConsume, start, rss);
             print(results);
             Files.createDirectories(options.output().toAbsolutePath().getParent());
@@ -109,6 +114,8 @@ public final class Benchmark {
             out.append(String.format("%-44s %14.1f  (max %.1f, %d seen)%n", "  p99 ms of the reports sent at "
                     + slice.fromSecond() + " s", slice.p99Ms(), slice.maxMs(), slice.received()));
         }
+        printCpu(out, "latency window", r.latencyCpu(), l.sent(), "ms per report", 1e3);
+        printCpu(out, "alert storm", r.intakeCpu(), r.intake().records(), "us per record", 1e6);
         out.append(String.format("%-44s %,14.0f%n", "replay, events/s (" + r.replay().events() + " events)",
                 r.replay().eventsPerSecond()));
         out.append(String.format("%-44s %13.1f%%  (target >= 50%%)%n", "replay / raw consume (faster of the two)",
@@ -117,6 +124,15 @@ public final class Benchmark {
         r.rssMegabytes().forEach((s, mb) -> out.append(String.format("%-44s %14d  (target <= 300)%n",
                 s + " RSS, MB", mb)));
         System.out.println(out);
+    }
+
+    /** Processor seconds by process over a phase, and per item of its work. */
+    private static void printCpu(StringBuilder out, String phase, CpuUse.Share cpu, int items, String per,
+                                 double scale) {
+        out.append(String.format("%-44s %14.1f  (%.1f s on %d cores: %.0f%% busy)%n", "CPU s in the " + phase,
+                cpu.totalCpuSeconds(), cpu.wallSeconds(), cpu.cores(), 100 * cpu.busy()));
+        cpu.cpuSeconds().forEach((part, seconds) -> out.append(String.format("%-44s %14.1f  (%.2f %s)%n",
+                "  " + part, seconds, scale * seconds / items, per)));
     }
 
     private static void deleteRecursively(java.nio.file.Path dir) throws java.io.IOException {

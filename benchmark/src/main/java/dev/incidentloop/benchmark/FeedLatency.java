@@ -46,8 +46,9 @@ final class FeedLatency {
     private FeedLatency() {
     }
 
+    /** Runs the phase; {@code cpu} is started when the measured window begins. */
     static Result run(String incidentUrl, String feedUrl, String apiKey, String feedUser, String feedPassword,
-                      String run, int rate, Duration duration, Duration warmup) throws Exception {
+                      String run, int rate, Duration duration, Duration warmup, CpuUse cpu) throws Exception {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
         Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
@@ -95,6 +96,7 @@ final class FeedLatency {
             sentAt.clear();
         }
         int total = (int) (rate * duration.toSeconds());
+        cpu.start();
         int sent = pace(http, incidentUrl, apiKey, run, rate, warmupCount, total, sentAt, failed,
                 new Progress("feed latency", total));
         awaitEmpty(sentAt, Duration.ofSeconds(30));

@@ -38,6 +38,13 @@ class BenchmarkSmokeIT {
             assertThat(slice.received()).isEqualTo(60);
             assertThat(slice.maxMs()).isEqualTo(results.feedLatency().maxMs());
         });
+        for (var cpu : new CpuUse.Share[] {results.latencyCpu(), results.intakeCpu()}) {
+            assertThat(cpu.cpuSeconds()).containsOnlyKeys("incident-service", "escalation-service",
+                    "notification-service", "reporting-service", CpuUse.POSTGRES, CpuUse.BROKER_AND_BENCHMARK);
+            // every part works in both phases: the reports and the storm go through all of them
+            assertThat(cpu.cpuSeconds()).allSatisfy((part, seconds) -> assertThat(seconds).isPositive());
+            assertThat(cpu.busy()).isPositive().isLessThanOrEqualTo(1.05);
+        }
         assertThat(results.replay().events()).isPositive();
         assertThat(results.rssMegabytes()).hasSize(4).allSatisfy((service, mb) -> assertThat(mb).isPositive());
         assertThat(Files.readString(output)).contains("\"intakeToRawConsumeRatio\"", "\"p99Ms\"",

@@ -102,6 +102,18 @@ public final class LocalPlatform implements AutoCloseable {
         return startTimes;
     }
 
+    /** The process id of each service. */
+    public Map<Service, Long> servicePids() {
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        services.forEach((service, process) -> pids.put(service, process.pid()));
+        return pids;
+    }
+
+    /** The process id of the PostgreSQL server (its own processes are its children). */
+    public long postgresPid() throws IOException {
+        return postgres.pid();
+    }
+
     /** Resident memory of each service process in kB. */
     public Map<Service, Long> residentKb() {
         Map<Service, Long> rss = new EnumMap<>(Service.class);

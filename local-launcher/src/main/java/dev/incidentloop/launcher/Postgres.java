@@ -20,9 +20,11 @@ final class Postgres implements AutoCloseable {
     static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres server;
+    private final Path dataDir;
 
-    private Postgres(EmbeddedPostgres server) {
+    private Postgres(EmbeddedPostgres server, Path dataDir) {
         this.server = server;
+        this.dataDir = dataDir;
     }
 
     static Postgres start(Path dataDir, int port, Collection<String> databases) throws IOException, SQLException {
@@ -44,7 +46,12 @@ final class Postgres implements AutoCloseable {
                 s.execute("create database " + database);
             }
         }
-        return new Postgres(server);
+        return new Postgres(server, dataDir);
+    }
+
+    /** The server's process id: the first line of the {@code postmaster.pid} it writes into its data folder. */
+    long pid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip());
     }
 
     String jdbcUrl(String database) {
