@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Topics;
-import dev.incidentloop.kit.kafka.KafkaWiring;
 import dev.incidentloop.reporting.facts.FactListener;
 import dev.incidentloop.testsupport.KafkaProbe;
 import dev.incidentloop.testsupport.RealInfrastructure;
@@ -14,7 +13,6 @@ import dev.incidentloop.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -52,10 +50,9 @@ class DeadLetterIT {
 
         try (var deadLetters = new KafkaProbe(RealInfrastructure.kafkaBootstrapServers(),
                 Topics.INCIDENT_EVENTS.deadLetter("reporting-service"))) {
-            ConsumerRecord<String, byte[]> parked = deadLetters.awaitRecord(r -> key.equals(r.key()), WAIT);
-            assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo(poison);
-            assertThat(new String(parked.headers().lastHeader(KafkaWiring.REASON_HEADER).value(),
-                    StandardCharsets.UTF_8)).startsWith("EventDecodingException");
+            KafkaProbe.Parked parked = deadLetters.awaitParked(key, WAIT);
+            assertThat(parked.value()).isEqualTo(poison);
+            assertThat(parked.reason()).startsWith("EventDecodingException");
         }
         for (Story story : new Story[] {before, after}) {
             await().atMost(WAIT).untilAsserted(() -> sla(story).expectStatus().isOk().expectBody()

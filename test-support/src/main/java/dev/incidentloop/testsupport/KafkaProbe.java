@@ -2,6 +2,8 @@ package dev.incidentloop.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.incidentloop.kit.kafka.KafkaWiring;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -52,6 +55,18 @@ public final class KafkaProbe implements AutoCloseable {
                     consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
                     return seen.stream().filter(matching).findFirst();
                 }, Optional::isPresent).orElseThrow();
+    }
+
+    /** A record on a dead-letter topic: its value and the reason the services' error handler gave, as text. */
+    public record Parked(String value, String reason) {
+    }
+
+    /** On a dead-letter topic: waits for the record with this key, and returns it as text. */
+    public Parked awaitParked(String key, Duration atMost) {
+        ConsumerRecord<String, byte[]> parked = awaitRecord(r -> key.equals(r.key()), atMost);
+        Header reason = parked.headers().lastHeader(KafkaWiring.REASON_HEADER);
+        return new Parked(new String(parked.value(), StandardCharsets.UTF_8),
+                reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8));
     }
 
     /** Every record read so far that matches. */

@@ -11,7 +11,6 @@ import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.IncidentClassified;
 import dev.incidentloop.events.Priority;
 import dev.incidentloop.events.Topics;
-import dev.incidentloop.kit.kafka.KafkaWiring;
 import dev.incidentloop.testsupport.KafkaProbe;
 import dev.incidentloop.testsupport.RealInfrastructure;
 import dev.incidentloop.testsupport.ServiceIntegrationTest;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -60,10 +58,9 @@ class DeadLetterIT {
 
         try (var deadLetters = new KafkaProbe(RealInfrastructure.kafkaBootstrapServers(),
                 Topics.INCIDENT_EVENTS.deadLetter("escalation-service"))) {
-            ConsumerRecord<String, byte[]> parked = deadLetters.awaitRecord(r -> key.equals(r.key()), WAIT);
-            assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo(poison);
-            assertThat(new String(parked.headers().lastHeader(KafkaWiring.REASON_HEADER).value(),
-                    StandardCharsets.UTF_8)).startsWith("EventDecodingException");
+            KafkaProbe.Parked parked = deadLetters.awaitParked(key, WAIT);
+            assertThat(parked.value()).isEqualTo(poison);
+            assertThat(parked.reason()).startsWith("EventDecodingException");
         }
         for (UUID incident : new UUID[] {before, after}) {
             await().atMost(WAIT).untilAsserted(() -> clocks(incident).expectStatus().isOk().expectBody()
