@@ -32,7 +32,7 @@ class SlaDeadlines {
     }
 
     /**
-     * Schedules tasks that do not exist yet, in one statement and without looking for them first; one that exists
+     * Schedules tasks that do not exist yet, in one batch and without looking for them first; one that exists
      * fails the transaction.
      */
     void scheduleNew(List<Due> due) {
