@@ -23,8 +23,8 @@ final class CpuUse {
     static final String BROKER_AND_BENCHMARK = "broker and benchmark";
 
     /**
-     * What the processes used over {@code wallSeconds}: processor seconds by process, in the order of
-     * {@link #parts()}.
+     * What the processes used over {@code wallSeconds}: processor seconds by part, the services first, then
+     * PostgreSQL, then this JVM.
      */
     record Share(double wallSeconds, int cores, Map<String, Double> cpuSeconds) {
 
