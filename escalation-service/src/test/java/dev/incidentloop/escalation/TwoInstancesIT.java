@@ -28,8 +28,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two instances of the service on one database and one consumer group: every due timer fires exactly once, also when
- * one instance stops in the middle of the countdown and starts again. The test's own context is the first instance;
- * the second runs beside it in this JVM under another scheduler name.
+ * one instance stops and starts again while timers are pending. The test's own context is the first instance; the
+ * second runs beside it in this JVM under another scheduler name.
+ *
+ * <p>How long a context takes to start is the machine's business, so the test does not count on the restart beating
+ * a deadline. The first wave's timers are pending when the second instance stops (they fall due 10 s after
+ * classification); they fire during the restart or after it, on either instance. The second wave is classified once
+ * the second instance is back, so its timers are pending with both instances running, the restarted one included.
  */
 @ServiceIntegrationTest
 class TwoInstancesIT {
@@ -41,22 +46,17 @@ class TwoInstancesIT {
         ConfigurableApplicationContext second = startSecondInstance();
         List<UUID> incidents = new ArrayList<>();
         try (var stream = new EscalationStreams()) {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            for (int i = 0; i < INCIDENTS; i++) {
-                UUID id = UUID.randomUUID();
-                incidents.add(id);
-                publish(new IncidentClassified(id, Category.IT_SERVICE, new Classification.ItService(2, 2),
-                        Priority.P4, "li.wei", now));
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> incidents.stream()
+            List<UUID> firstWave = classify(INCIDENTS / 2);
+            incidents.addAll(firstWave);
+            await().atMost(Duration.ofSeconds(30)).until(() -> firstWave.stream()
                     .allMatch(id -> stream.of(id, SlaDeadlineSet.class).size() == 2));
 
-            // the second instance goes away mid-countdown (response 10 s, resolution 12 s) and comes back
+            // the second instance goes away with the first wave's timers pending, and comes back
             second.close();
             second = startSecondInstance();
-            assertThat(Instant.now()).as("restarted before the first deadline").isBefore(now.plusSeconds(10));
+            incidents.addAll(classify(INCIDENTS - firstWave.size()));
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> incidents.stream()
+            await().atMost(Duration.ofSeconds(90)).until(() -> incidents.stream()
                     .allMatch(id -> stream.of(id, SlaBreached.class).size() >= 2));
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
             Map<UUID, List<EventEnvelope>> events = stream.all();
@@ -71,6 +71,19 @@ class TwoInstancesIT {
         } finally {
             second.close();
         }
+    }
+
+    /** Classifies fresh P4 incidents now: response due in 10 s, resolution in 12 s (test profile). */
+    private static List<UUID> classify(int count) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            publish(new IncidentClassified(id, Category.IT_SERVICE, new Classification.ItService(2, 2),
+                    Priority.P4, "li.wei", now));
+        }
+        return ids;
     }
 
     private static ConfigurableApplicationContext startSecondInstance() {

@@ -99,9 +99,10 @@ class WebhookIT {
             List<Instant> at = receiver.requests().stream().map(Receiver.Request::at).toList();
             Duration first = Duration.between(at.get(0), at.get(1));
             Duration second = Duration.between(at.get(1), at.get(2));
-            // after attempt 1 between 100 and 200 ms, after attempt 2 between 200 and 400 ms (plus polling)
-            assertThat(first).isBetween(Duration.ofMillis(100), Duration.ofMillis(700));
-            assertThat(second).isBetween(Duration.ofMillis(200), Duration.ofMillis(900));
+            // the backoff waits at least 100 ms after attempt 1 and at least 200 ms after attempt 2; how much longer
+            // depends on polling and on how busy the machine is, so only the lower bounds are the rule
+            assertThat(first).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+            assertThat(second).isGreaterThanOrEqualTo(Duration.ofMillis(200));
             assertThat(receiver.requests()).extracting(r -> r.header(WebhookSigner.DELIVERY)).containsOnly(
                     receiver.requests().get(0).header(WebhookSigner.DELIVERY));
             String deliveryId = receiver.requests().get(0).header(WebhookSigner.DELIVERY);
