@@ -1,6 +1,9 @@
 package dev.incidentloop.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What another system publishes on the intake topic (schema: {@code schemas/intake-report.v1.schema.json}), with
@@ -17,7 +20,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param dedupKey what makes two reports the same alert; defaults to {@code reportId}
  * @param impact   it-service shorthand, 1 high .. 3 low
  * @param urgency  it-service shorthand, 1 high .. 3 low
+ * @param team     the team the sending integration belongs to, if it says
+ * @param severity the sender's own severity word (PagerDuty's critical/error/warning/info, an alert's label)
+ * @param details  what the sender said beyond the title: an alert's labels and annotations, custom details
+ * @param links    where the sender points for more (an alert's generator URL, a runbook)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntakeReport(
         String reportId,
         String source,
@@ -29,7 +37,23 @@ public record IntakeReport(
         Integer impact,
         Integer urgency,
         Classification classification,
-        String reportedBy) {
+        String reportedBy,
+        String team,
+        String severity,
+        Map<String, Object> details,
+        List<Link> links) {
+
+    /** A report with no alert context: what a person or a plain script sends. */
+    public IntakeReport(String reportId, String source, Action action, String dedupKey, String title,
+                        String description, Category category, Integer impact, Integer urgency,
+                        Classification classification, String reportedBy) {
+        this(reportId, source, action, dedupKey, title, description, category, impact, urgency, classification,
+                reportedBy, null, null, null, null);
+    }
+
+    /** A link a sender gives with a report. */
+    public record Link(String href, String text) {
+    }
 
     public enum Action {
         TRIGGER("trigger"), ACKNOWLEDGE("acknowledge"), RESOLVE("resolve");
