@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Runs the embedded default on a fresh data folder and measures, in one run: the broker raw, the alert-storm
- * intake, report-to-feed latency, and each service's start time and memory. Prints a table and writes JSON.
+ * intake, report-to-feed latency, alerts over HTTP against Alertmanager, the replay, and each service's start time
+ * and memory. Prints a table and writes JSON.
  * The broker is measured raw at the start and again at the end, while the services are idle; the ratios are to the
  * faster of the two consume rates, as the machine's noise moves one run of it by a factor of two.
  */
@@ -23,7 +24,8 @@ public final class Benchmark {
     public record Results(Instant at, BenchmarkOptions options, RawKafka.Result rawKafka,
                           RawKafka.Result rawKafkaAtEnd, IntakeStorm.Result intake, double intakeToRawConsumeRatio,
                           FeedLatency.Result feedLatency, CpuUse.Share latencyCpu, CpuUse.Share intakeCpu,
-                          ReplayPhase.Result replay, double replayToRawConsumeRatio, Map<String, Double> startSeconds,
+                          HttpIntakePhase.Result httpIntake, ReplayPhase.Result replay,
+                          double replayToRawConsumeRatio, Map<String, Double> startSeconds,
                           Map<String, Long> rssMegabytes) {
     }
 
@@ -50,23 +52,26 @@ public final class Benchmark {
             }, "benchmark-stop");
             Runtime.getRuntime().addShutdownHook(stopOnExit);
             String bootstrap = platform.kafkaBootstrapServers();
-            System.out.println("1/5 raw Kafka baseline");
+            System.out.println("1/6 raw Kafka baseline");
             String rawTopic = RawKafka.createTopic(bootstrap);
             var raw = RawKafka.run(bootstrap, rawTopic, options.rawRecords(), IntakeStorm.record(run, 0, 0));
-            System.out.println("2/5 report-to-feed latency");
+            System.out.println("2/6 report-to-feed latency");
             var cpu = new CpuUse(platform);
             var latency = FeedLatency.run(platform.url(Service.INCIDENT),
                     platform.url(Service.NOTIFICATION) + "/feed", LocalPlatform.demoApiKey(), "responder",
                     "responder-demo", run, options.reportRate(), options.reportDuration(), options.reportWarmup(),
                     cpu);
             var latencyCpu = cpu.stop();
-            System.out.println("3/5 alert-storm intake");
+            System.out.println("3/6 alert-storm intake");
             cpu.start();
             var intake = IntakeStorm.run(bootstrap, run, options.intakeRecords(), options.repeatShare());
             var intakeCpu = cpu.stop();
-            System.out.println("4/5 replay of the reporting read model");
+            System.out.println("4/6 alerts over HTTP: Alertmanager and the intake gateway side by side");
+            var httpIntake = HttpIntakePhase.run(platform, options.dataDir().resolve("alertmanager"), run,
+                    options.httpAlerts(), options.repeatShare(), options.httpConnections(), cpu);
+            System.out.println("5/6 replay of the reporting read model");
             var replay = ReplayPhase.run(bootstrap, platform.url(Service.REPORTING), "admin", "admin-demo");
-            System.out.println("5/5 raw Kafka baseline again");
+            System.out.println("6/6 raw Kafka baseline again");
             var rawAtEnd = RawKafka.run(bootstrap, rawTopic, options.rawRecords(), IntakeStorm.record(run, 0, 0));
             double rawConsume = Math.max(raw.consumedPerSecond(), rawAtEnd.consumedPerSecond());
 
@@ -75,7 +80,7 @@ public final class Benchmark {
             Map<String, Long> rss = new LinkedHashMap<>();
             platform.residentKb().forEach((s, kb) -> rss.put(s.artifact(), kb / 1024));
             var results = new Results(Instant.now(), options, raw, rawAtEnd, intake,
-                    intake.processedPerSecond() / rawConsume, latency, latencyCpu, intakeCpu, replay,
+                    intake.processedPerSecond() / rawConsume, latency, latencyCpu, intakeCpu, httpIntake, replay,
                     replay.eventsPerSecond() / rawConsume, start, rss);
             print(results);
             Files.createDirectories(options.output().toAbsolutePath().getParent());
@@ -116,6 +121,7 @@ public final class Benchmark {
         }
         printCpu(out, "latency window", r.latencyCpu(), l.sent(), "ms per report", 1e3);
         printCpu(out, "alert storm", r.intakeCpu(), r.intake().records(), "us per record", 1e6);
+        printHttpIntake(out, r.httpIntake());
         out.append(String.format("%-44s %,14.0f%n", "replay, events/s (" + r.replay().events() + " events)",
                 r.replay().eventsPerSecond()));
         out.append(String.format("%-44s %13.1f%%  (target >= 50%%)%n", "replay / raw consume (faster of the two)",
@@ -124,6 +130,34 @@ public final class Benchmark {
         r.rssMegabytes().forEach((s, mb) -> out.append(String.format("%-44s %14d  (target <= 300)%n",
                 s + " RSS, MB", mb)));
         System.out.println(out);
+    }
+
+    private static void printHttpIntake(StringBuilder out, HttpIntakePhase.Result http) {
+        for (var side : http.sides()) {
+            String batch = "alerts over HTTP, batch " + side.batch() + " (" + side.alerts() + ", "
+                    + side.distinctAlerts() + " distinct)";
+            out.append(String.format("%-44s %n", batch));
+            if (http.alertmanagerMeasured()) {
+                out.append(String.format("%-44s %,14.0f  (%.1f CPU s, %.1f us per alert)%n",
+                        "  Alertmanager, alerts/s", side.alertmanagerPerSecond(), side.alertmanagerCpuSeconds(),
+                        1e6 * side.alertmanagerCpuSeconds() / side.alerts()));
+            } else {
+                out.append(String.format("%-44s %14s%n", "  Alertmanager, alerts/s", "not installed"));
+            }
+            out.append(String.format("%-44s %,14.0f%n", "  gateway, durable on the broker, alerts/s",
+                    side.gatewayPerSecond()));
+            out.append(String.format("%-44s %,14.0f%n", "  gateway, until incident-service applied them",
+                    side.gatewayToIncidentsPerSecond()));
+            if (http.alertmanagerMeasured()) {
+                out.append(String.format("%-44s %14.2f  (target >= 2)%n", "  gateway / Alertmanager", side.ratio()));
+                out.append(String.format("%-44s %14.2f  (target >= 1)%n", "  to incidents / Alertmanager",
+                        side.toIncidentsRatio()));
+            }
+            printCpu(out, "gateway's batch-" + side.batch() + " run", side.gatewayCpu(), side.alerts(),
+                    "us per alert", 1e6);
+        }
+        out.append(String.format("%-44s %14d  (target <= 128)%n", "gateway RSS after the HTTP phase, MB",
+                http.gatewayRssMegabytes()));
     }
 
     /** Processor seconds by process over a phase, and per item of its work. */

@@ -15,12 +15,16 @@ import java.util.Map;
  * @param reportRate     reports per second over HTTP in the latency phase
  * @param reportDuration how long the latency phase reports
  * @param reportWarmup   how long it reports before that, not counted, to let the services' code be compiled
+ * @param httpAlerts     alerts sent over HTTP to Alertmanager and to the gateway, at each batch size
+ * @param httpConnections keep-alive connections the HTTP load keeps busy
  */
 record BenchmarkOptions(int intakeRecords, double repeatShare, int rawRecords, int reportRate,
-                        Duration reportDuration, Duration reportWarmup, Path dataDir, Path servicesDir, Path output) {
+                        Duration reportDuration, Duration reportWarmup, int httpAlerts, int httpConnections,
+                        Path dataDir, Path servicesDir, Path output) {
 
     private static final List<String> NAMES = List.of("intake-records", "repeat-share", "raw-records",
-            "report-rate", "report-seconds", "warmup-seconds", "data", "services", "output");
+            "report-rate", "report-seconds", "warmup-seconds", "http-alerts", "http-connections", "data", "services",
+            "output");
 
     static BenchmarkOptions parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -41,6 +45,8 @@ record BenchmarkOptions(int intakeRecords, double repeatShare, int rawRecords, i
                 Integer.parseInt(given.getOrDefault("report-rate", "200")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("report-seconds", "60"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup-seconds", "10"))),
+                Integer.parseInt(given.getOrDefault("http-alerts", "100000")),
+                Integer.parseInt(given.getOrDefault("http-connections", "8")),
                 Path.of(given.getOrDefault("data", "target/benchmark-data")),
                 Path.of(given.getOrDefault("services", "local-launcher/target/services")),
                 Path.of(given.getOrDefault("output", "target/benchmark-results.json")));

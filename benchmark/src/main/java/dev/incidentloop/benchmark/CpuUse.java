@@ -83,7 +83,7 @@ final class CpuUse {
         return sum;
     }
 
-    private static long ownTicks(long pid) {
+    static long ownTicks(long pid) {
         long[] s = stat(pid);
         return s[0] + s[1];
     }

@@ -20,7 +20,7 @@ class BenchmarkSmokeIT {
     void a_tiny_run_measures_every_phase_and_writes_its_figures() throws Exception {
         Path output = temp.resolve("results.json");
         var options = BenchmarkOptions.parse("--intake-records=2000", "--raw-records=2000", "--report-rate=20",
-                "--report-seconds=3", "--warmup-seconds=1", "--data=" + temp.resolve("data"), "--services=../local-launcher/target/services",
+                "--report-seconds=3", "--warmup-seconds=1", "--http-alerts=2000", "--data=" + temp.resolve("data"), "--services=../local-launcher/target/services",
                 "--output=" + output);
 
         var results = Benchmark.run(options);
@@ -40,14 +40,29 @@ class BenchmarkSmokeIT {
         });
         for (var cpu : new CpuUse.Share[] {results.latencyCpu(), results.intakeCpu()}) {
             assertThat(cpu.cpuSeconds()).containsOnlyKeys("incident-service", "escalation-service",
-                    "notification-service", "reporting-service", CpuUse.POSTGRES, CpuUse.BROKER_AND_BENCHMARK);
-            // every part works in both phases: the reports and the storm go through all of them
-            assertThat(cpu.cpuSeconds()).allSatisfy((part, seconds) -> assertThat(seconds).isPositive());
+                    "notification-service", "reporting-service", "intake-gateway", CpuUse.POSTGRES,
+                    CpuUse.BROKER_AND_BENCHMARK);
+            // every part but the gateway works in both phases: the reports and the storm go through all of them
+            assertThat(cpu.cpuSeconds().entrySet()).filteredOn(part -> !part.getKey().equals("intake-gateway"))
+                    .allSatisfy(part -> assertThat(part.getValue()).as(part.getKey()).isPositive());
             assertThat(cpu.busy()).isPositive().isLessThanOrEqualTo(1.05);
         }
+        var http = results.httpIntake();
+        assertThat(http.alertmanagerMeasured()).as("Debian's prometheus-alertmanager is installed").isTrue();
+        assertThat(http.sides()).extracting(HttpIntakePhase.Side::batch).containsExactly(1, 50);
+        assertThat(http.sides()).allSatisfy(side -> {
+            assertThat(side.alerts()).isEqualTo(2000);
+            assertThat(side.distinctAlerts()).isEqualTo(200);
+            assertThat(side.alertmanagerPerSecond()).isPositive();
+            assertThat(side.gatewayPerSecond()).isPositive().isGreaterThanOrEqualTo(side.gatewayToIncidentsPerSecond());
+            assertThat(side.gatewayStatuses()).containsOnlyKeys(202);
+            assertThat(side.gatewayCpu().cpuSeconds().get("intake-gateway")).isPositive();
+            assertThat(side.gatewayCpu().cpuSeconds().get("incident-service")).isPositive();
+        });
+        assertThat(http.gatewayRssMegabytes()).isPositive();
         assertThat(results.replay().events()).isPositive();
-        assertThat(results.rssMegabytes()).hasSize(4).allSatisfy((service, mb) -> assertThat(mb).isPositive());
+        assertThat(results.rssMegabytes()).hasSize(5).allSatisfy((service, mb) -> assertThat(mb).isPositive());
         assertThat(Files.readString(output)).contains("\"intakeToRawConsumeRatio\"", "\"p99Ms\"",
-                "\"replayToRawConsumeRatio\"");
+                "\"replayToRawConsumeRatio\"", "\"httpIntake\"");
     }
 }

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default: PostgreSQL and a KRaft Kafka broker in this JVM, the four services as child processes,
- * all data under one folder. {@code main} runs it until Ctrl-C; tests start and stop it as an object.
+ * The embedded default: PostgreSQL and a KRaft Kafka broker in this JVM, the four services and the intake gateway
+ * as child processes, all data under one folder. {@code main} runs it until Ctrl-C; tests start and stop it as an object.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -43,7 +43,8 @@ public final class LocalPlatform implements AutoCloseable {
     public static LocalPlatform start(PlatformConfig config) throws Exception {
         requireFreePorts(config);
         Path data = config.dataDir().toAbsolutePath();
-        List<String> databases = Arrays.stream(Service.values()).map(Service::database).toList();
+        List<String> databases = Arrays.stream(Service.values()).filter(Service::spring).map(Service::database)
+                .toList();
         Instant t0 = Instant.now();
         Postgres postgres = Postgres.start(data.resolve("postgres"), config.postgresPort(), databases);
         log.info("PostgreSQL up on port {} after {} ms", config.postgresPort(), since(t0));
@@ -62,11 +63,12 @@ public final class LocalPlatform implements AutoCloseable {
         LocalPlatform platform = new LocalPlatform(config, postgres, kafka, processes, startTimes);
         try {
             for (Service service : Service.values()) {
-                List<String> args = new ArrayList<>(List.of(
+                List<String> args = new ArrayList<>(service.spring() ? List.of(
                         "--spring.datasource.url=" + postgres.jdbcUrl(service.database()),
                         "--spring.datasource.username=" + Postgres.USER,
                         "--spring.datasource.password=" + Postgres.PASSWORD,
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers())
+                        : List.of("--gateway.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
                 args.addAll(accounts);
                 args.addAll(consoleWiring(config, service));
                 args.addAll(config.extraArgs(service));

@@ -1,18 +1,24 @@
 package dev.incidentloop.launcher;
 
-/** The four services, with their default ports and databases. */
+/**
+ * The platform's processes, with their default ports: four Spring Boot services, each with its own database, and the
+ * intake gateway (Micronaut), which keeps no database.
+ */
 public enum Service {
-    INCIDENT("incident-service", 8081),
-    ESCALATION("escalation-service", 8082),
-    NOTIFICATION("notification-service", 8083),
-    REPORTING("reporting-service", 8084);
+    INCIDENT("incident-service", 8081, true),
+    ESCALATION("escalation-service", 8082, true),
+    NOTIFICATION("notification-service", 8083, true),
+    REPORTING("reporting-service", 8084, true),
+    GATEWAY("intake-gateway", 8085, false);
 
     private final String artifact;
     private final int defaultPort;
+    private final boolean spring;
 
-    Service(String artifact, int defaultPort) {
+    Service(String artifact, int defaultPort, boolean spring) {
         this.artifact = artifact;
         this.defaultPort = defaultPort;
+        this.spring = spring;
     }
 
     public String artifact() {
@@ -23,7 +29,17 @@ public enum Service {
         return defaultPort;
     }
 
+    /** A Spring Boot service with a database of its own; the gateway is neither. */
+    boolean spring() {
+        return spring;
+    }
+
     String database() {
         return artifact.replace('-', '_');
+    }
+
+    /** The argument that sets the HTTP port, in the service's framework's terms. */
+    String portArgument(int port) {
+        return (spring ? "--server.port=" : "--micronaut.server.port=") + port;
     }
 }

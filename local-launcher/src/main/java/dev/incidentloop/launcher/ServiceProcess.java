@@ -50,7 +50,7 @@ final class ServiceProcess {
         // and Netty keeps one pool of direct buffers instead of one per core.
         List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
                 "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TieredStopAtLevel=1",
-                "-Dio.netty.allocator.numDirectArenas=1", "-jar", jar.toString(), "--server.port=" + port));
+                "-Dio.netty.allocator.numDirectArenas=1", "-jar", jar.toString(), service.portArgument(port)));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class DockerComposeTest {
     private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
 
     @ParameterizedTest
-    @EnumSource(Service.class)
+    @EnumSource(value = Service.class, mode = EnumSource.Mode.EXCLUDE, names = "GATEWAY")
     void every_environment_variable_is_a_configuration_key_of_its_service(Service service) {
         List<String> known = knownKeys(service);
         Map<String, Object> environment = environment(service);
@@ -58,7 +59,7 @@ class DockerComposeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Service.class)
+    @EnumSource(value = Service.class, mode = EnumSource.Mode.EXCLUDE, names = "GATEWAY")
     void port_health_check_database_and_broker_agree_with_the_service(Service service) throws IOException {
         Map<String, Object> definition = service(service);
         Map<String, Object> environment = environment(service);
@@ -84,8 +85,34 @@ class DockerComposeTest {
     }
 
     @Test
+    void the_gateways_arguments_are_its_configuration_keys_and_its_port_and_broker_agree() throws IOException {
+        Properties defaults = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                ROOT.resolve("intake-gateway/src/main/resources/application.properties"))) {
+            defaults.load(reader);
+        }
+        List<String> known = new ArrayList<>(defaults.stringPropertyNames());
+        known.addAll(knownKeys(Service.INCIDENT).stream().filter(k -> k.startsWith("platform.security.")).toList());
+        Map<String, String> arguments = new LinkedHashMap<>();
+        for (String argument : strings(service(Service.GATEWAY).get("command"))) {
+            assertThat(argument).startsWith("--").contains("=");
+            arguments.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
+        }
+
+        assertThat(known).containsAll(arguments.keySet());
+        String port = arguments.get("micronaut.server.port");
+        assertThat(port).isEqualTo(String.valueOf(Service.GATEWAY.defaultPort()));
+        assertThat(strings(service(Service.GATEWAY).get("ports"))).containsExactly(port + ":" + port);
+        assertThat(String.join(" ", strings(((Map<?, ?>) service(Service.GATEWAY).get("healthcheck")).get("test"))))
+                .contains("http://localhost:" + port + "/actuator/health");
+        String advertised = (String) ((Map<?, ?>) service("kafka").get("environment"))
+                .get("KAFKA_ADVERTISED_LISTENERS");
+        assertThat(advertised).isEqualTo("PLAINTEXT://" + arguments.get("gateway.kafka.bootstrap-servers"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
-    void the_compose_file_runs_exactly_the_four_services_and_their_infrastructure() {
+    void the_compose_file_runs_exactly_the_services_and_their_infrastructure() {
         List<String> expected = new ArrayList<>(List.of("kafka", "postgres"));
         Arrays.stream(Service.values()).map(Service::artifact).forEach(expected::add);
 

@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.EventEnvelope;
+import dev.incidentloop.events.IncidentAcknowledged;
 import dev.incidentloop.events.IncidentEscalated;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.Topics;
+import dev.incidentloop.testsupport.Alertmanager;
 import dev.incidentloop.testsupport.Chromium;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The walking skeleton, end to end: the embedded default (real KRaft broker, real PostgreSQL, four service
- * processes) started from the built jars, one incident driven through it over HTTP, and a restart on the same data.
+ * processes and the intake gateway) started from the built jars, incidents driven through it over HTTP, a restart on
+ * the same data, then alerts from a real Alertmanager and a PagerDuty-style client through the gateway.
  */
 class EndToEndIT {
 
@@ -65,6 +68,7 @@ class EndToEndIT {
         UUID pending;
         UUID acknowledgedInTheConsole;
         Instant restartedAt;
+        String integrationKey;
 
         try (LocalPlatform platform = LocalPlatform.start(config);
              SseReader feed = new SseReader(platform.url(Service.NOTIFICATION) + "/feed",
@@ -114,6 +118,9 @@ class EndToEndIT {
                     .get("incidentId").asText());
             await().atMost(WAIT).untilAsserted(() -> assertThat(get(platform, Service.ESCALATION,
                     "/clocks/" + pending, "responder").get(0).get("breachedAt").isNull()).isTrue());
+            // an integration for the monitoring systems, created before the restart: it must outlive it
+            integrationKey = post(platform, Service.GATEWAY, "/integrations", "admin", """
+                    {"name": "prometheus", "category": "it-service", "team": "sre"}""", 201).get("key").asText();
             report("before restart", platform);
         }
 
@@ -139,7 +146,66 @@ class EndToEndIT {
                             acknowledgedInTheConsole.toString());
             await().atMost(WAIT).untilAsserted(() -> assertThat(get(platform, Service.REPORTING,
                     "/sla/" + second, "analyst").get("resolvedAt").isNull()).isFalse());
+
+            alertsThroughTheGateway(platform, integrationKey);
         }
+    }
+
+    /**
+     * Monitoring systems through the intake gateway: a real Alertmanager fires and then resolves an alert, a
+     * PagerDuty-style client triggers, acknowledges and resolves; each opens an incident that ends resolved.
+     */
+    private void alertsThroughTheGateway(LocalPlatform platform, String key) throws Exception {
+        String config = """
+                route:
+                  receiver: platform
+                  group_wait: 0s
+                  group_interval: 1s
+                  repeat_interval: 1h
+                receivers:
+                  - name: platform
+                    webhook_configs:
+                      - url: %s/alertmanager/%s
+                        send_resolved: true
+                """.formatted(platform.url(Service.GATEWAY), key);
+        String alert = """
+                [{"labels": {"alertname": "QueueBacklog", "severity": "error"},
+                  "annotations": {"summary": "Payment queue backlog over 10k"}, "startsAt": "%s"%s}]""";
+        Instant firedAt = Instant.now();
+        try (Alertmanager alertmanager = Alertmanager.start(config)) {
+            assertThat(alertmanager.postAlerts(alert.formatted(firedAt, ""))).isEqualTo(200);
+            UUID fromAlertmanager = awaitReported(platform, "Payment queue backlog over 10k");
+            assertThat(alertmanager.postAlerts(alert.formatted(firedAt, ", \"endsAt\": \"" + Instant.now() + "\"")))
+                    .isEqualTo(200);
+            awaitRecord(platform, Topics.INCIDENT_EVENTS.name(),
+                    r -> r.key().equals(fromAlertmanager.toString()) && decode(r).data() instanceof IncidentResolved);
+        }
+
+        for (String action : List.of("trigger", "acknowledge", "resolve")) {
+            var response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.url(Service.GATEWAY) + "/v2/enqueue"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                            {"routing_key": "%s", "event_action": "%s", "dedup_key": "db-7/disk",
+                             "payload": {"summary": "Disk full on db-7", "source": "db-7", "severity": "critical"}}"""
+                            .formatted(key, action))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            if (action.equals("trigger")) {
+                UUID incident = awaitReported(platform, "Disk full on db-7");
+                await().atMost(WAIT).untilAsserted(() -> assertThat(get(platform, Service.INCIDENT,
+                        "/incidents/" + incident, "responder").get("priority").asText()).isEqualTo("P1"));
+            }
+        }
+        UUID fromPagerDuty = awaitReported(platform, "Disk full on db-7");
+        awaitRecord(platform, Topics.INCIDENT_EVENTS.name(),
+                r -> r.key().equals(fromPagerDuty.toString()) && decode(r).data() instanceof IncidentAcknowledged);
+        awaitRecord(platform, Topics.INCIDENT_EVENTS.name(),
+                r -> r.key().equals(fromPagerDuty.toString()) && decode(r).data() instanceof IncidentResolved);
+    }
+
+    /** The incident a monitoring system's report with this title opened (reported through the gateway). */
+    private UUID awaitReported(LocalPlatform platform, String title) {
+        var reported = awaitRecord(platform, Topics.INCIDENT_EVENTS.name(), r -> decode(r).data()
+                instanceof IncidentReported e && e.title().equals(title) && e.channel().equals("intake:prometheus"));
+        return UUID.fromString(reported.key());
     }
 
     /**

@@ -11,14 +11,10 @@ import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.IntakeReport;
 import dev.incidentloop.incident.classification.ClassificationInput;
 import dev.incidentloop.kit.kafka.RejectedRecordException;
-import dev.incidentloop.kit.web.FieldError;
 import dev.incidentloop.kit.web.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -44,14 +40,6 @@ class IntakeValidator {
     }
 
     IntakeReport parse(byte[] value) {
-        return parse(value, null);
-    }
-
-    /**
-     * @param schemaErrors where to put each schema violation as a field error, or null to reject at the first
-     *                     problem with them all in one reason
-     */
-    private IntakeReport parse(byte[] value, List<FieldError> schemaErrors) {
         if (value == null) {
             throw new RejectedRecordException("record has no value");
         }
@@ -67,13 +55,6 @@ class IntakeValidator {
             throw new RejectedRecordException("empty record");
         }
         Set<ValidationMessage> violations = schema.validate(json);
-        if (!violations.isEmpty() && schemaErrors != null) {
-            violations.stream()
-                    .map(v -> new FieldError(field(v), v.getMessage().replaceFirst("^\\$[^:]*: ", "")))
-                    .sorted(Comparator.comparing(FieldError::field))
-                    .forEach(schemaErrors::add);
-            throw new InvalidRequestException(schemaErrors);
-        }
         if (!violations.isEmpty()) {
             throw new RejectedRecordException("does not match " + SCHEMA + ": " + violations.stream()
                     .map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")));
@@ -93,23 +74,5 @@ class IntakeValidator {
             }
         }
         return report;
-    }
-
-    /** The field a violation is about: where it was found, and for a missing property, that property. */
-    private static String field(ValidationMessage violation) {
-        String at = violation.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
-        if ("required".equals(violation.getType()) && violation.getProperty() != null) {
-            return at.isEmpty() ? violation.getProperty() : at + "." + violation.getProperty();
-        }
-        return at.isEmpty() ? "(body)" : at;
-    }
-
-    /** Like {@link #parse}, for the HTTP endpoint: a violation answers 400 naming the fields. */
-    IntakeReport parseRequest(byte[] value) {
-        try {
-            return parse(value, new ArrayList<>());
-        } catch (RejectedRecordException e) {
-            throw new InvalidRequestException("(body)", e.getMessage());
-        }
     }
 }

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +34,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Other systems report on the intake topic (or POST /intake); these go through the service's real listener. */
+/** Other systems report on the intake topic (over HTTP through intake-gateway); these go through the service's real listener. */
 @ServiceIntegrationTest
 class IntakeIT {
 
@@ -315,25 +314,11 @@ class IntakeIT {
     }
 
     @Test
-    void the_http_intake_takes_the_same_json_and_answers_202() {
-        String dedupKey = "http-" + UUID.randomUUID();
-        var report = trigger("ticketing", "T-1-" + dedupKey, dedupKey);
-
+    void the_http_intake_is_the_gateways_and_no_longer_served_here() {
         web.post().uri("/intake").header("X-API-Key", TestUsers.MONITORING_API_KEY)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(json(report)).exchange()
-                .expectStatus().isAccepted()
-                .expectBody().jsonPath("$.dedupKey").isEqualTo(dedupKey).jsonPath("$.action").isEqualTo("trigger");
-        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(report)).expectStatus().isOk());
-
-        web.post().uri("/intake").header("X-API-Key", TestUsers.MONITORING_API_KEY)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("reportId", "x", "source", "ticketing", "reportedBy", "bot"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json(trigger("ticketing", "T-1", "T-1")))
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("category")
-                .jsonPath("$.errors[1].field").isEqualTo("title");
+                .expectStatus().isNotFound();
     }
 
     private static IntakeReport trigger(String source, String reportId, String dedupKey) {
