@@ -43,14 +43,11 @@ final class ServiceProcess {
         Files.createDirectories(logDir);
         Path logFile = logDir.resolve(service.artifact() + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        // Four service JVMs share the machine with the broker and the database. The C1 compiler alone keeps the JIT
-        // from taking a core for minutes after each start and leaves out C2's memory: on two cores the services
-        // started in 12 s instead of 22 s. A service's live heap stays under 80 MB even in an alert storm; the rest
-        // of the JVM (classes, code, buffers, threads) takes about 170 MB. The heap is kept close to what is live,
-        // and Netty keeps one pool of direct buffers instead of one per core.
-        List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
-                "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TieredStopAtLevel=1",
-                "-Dio.netty.allocator.numDirectArenas=1", "-jar", jar.toString(), service.portArgument(port)));
+        // Netty keeps one pool of direct buffers instead of one per core.
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(service.jvmOptions());
+        command.addAll(List.of("-Dio.netty.allocator.numDirectArenas=1", "-jar", jar.toString(),
+                service.portArgument(port)));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

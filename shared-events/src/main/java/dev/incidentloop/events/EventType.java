@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * Java class names, so that a class can be renamed or moved without changing the contract.
  */
 public enum EventType {
-    INCIDENT_REPORTED("dev.incidentloop.incident.reported", 1, IncidentReported.class),
+    INCIDENT_REPORTED("dev.incidentloop.incident.reported", 2, IncidentReported.class),
     INCIDENT_CLASSIFIED("dev.incidentloop.incident.classified", 1, IncidentClassified.class),
     INCIDENT_RECLASSIFIED("dev.incidentloop.incident.reclassified", 1, IncidentReclassified.class),
     INCIDENT_ASSIGNED("dev.incidentloop.incident.assigned", 1, IncidentAssigned.class),

@@ -8,9 +8,12 @@ import java.util.List;
  */
 public final class Topics {
 
-    /** Reports from other systems. Key: the publisher's report id. Value: {@link IntakeReport} JSON. */
+    /**
+     * Reports from other systems. Key: the report's dedup key, so that one alert's records stay in order. Value:
+     * {@link IntakeReport} JSON.
+     */
     public static final TopicSpec INTAKE =
-            new TopicSpec("incident.intake.v1", "reportId", "IntakeReport JSON (schemas/intake-report.v1.schema.json)");
+            new TopicSpec("incident.intake.v1", "dedupKey", "IntakeReport JSON (schemas/intake-report.v1.schema.json)");
 
     /** The incident stream, written only by incident-service. Key: incident id. */
     public static final TopicSpec INCIDENT_EVENTS =

@@ -14,6 +14,11 @@ public final class WireUpcasters {
     }
 
     private static final Map<Step, UnaryOperator<ObjectNode>> STEPS = Map.of(
+            // IncidentReported v1 -> v2: the reporting system's alert added; none was kept before.
+            new Step(EventType.INCIDENT_REPORTED, 1), data -> {
+                data.putNull("alert");
+                return data;
+            },
             // IncidentResolved v1 -> v2: notes renamed to resolutionNotes; line of support and fix type added,
             // unknown for what was resolved before they were recorded.
             new Step(EventType.INCIDENT_RESOLVED, 1), data -> {
@@ -43,11 +48,21 @@ public final class WireUpcasters {
         return true;
     }
 
+    /** Whether there is a step from version {@code from} of {@code type} to the next. */
+    public static boolean hasStep(EventType type, int from) {
+        return STEPS.containsKey(new Step(type, from));
+    }
+
+    /** The data of {@code type} at version {@code from}, as version {@code from + 1}. */
+    public static ObjectNode step(EventType type, int from, ObjectNode data) {
+        return STEPS.get(new Step(type, from)).apply(data);
+    }
+
     /** The data of {@code type} at version {@code from}, as the current version. */
     public static ObjectNode upcast(EventType type, int from, ObjectNode data) {
         ObjectNode current = data;
         for (int v = from; v < type.version(); v++) {
-            current = STEPS.get(new Step(type, v)).apply(current);
+            current = step(type, v, current);
         }
         return current;
     }

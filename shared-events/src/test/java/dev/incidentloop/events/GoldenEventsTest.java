@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,15 +42,29 @@ class GoldenEventsTest {
     }
 
     @Test
-    void golden_reported_event_decodes_to_the_expected_values() {
+    void golden_reported_event_decodes_to_the_expected_values_with_the_alert_behind_it() {
         EventEnvelope envelope = codec.decode(golden(EventType.INCIDENT_REPORTED));
 
         assertThat(envelope.id()).isEqualTo(UUID.fromString("6f1c2a4e-9a7b-4c1e-8f0a-1b2c3d4e5f60"));
         assertThat(envelope.source()).isEqualTo("/incident-service");
         assertThat(envelope.sequence()).isZero();
+        assertThat(envelope.data()).isEqualTo(new IncidentReported(INCIDENT, "Disk full on db-7", "98% used",
+                Category.IT_SERVICE, "prometheus", "intake:prometheus", Instant.parse("2026-03-02T08:15:30Z"),
+                new ReportedAlert("critical", Map.of(
+                        "labels", Map.of("alertname", "DiskFull", "instance", "db-7:9100", "severity", "critical"),
+                        "annotations", Map.of("summary", "Disk full on db-7", "description", "98% used")),
+                        List.of(new IntakeReport.Link("http://prometheus.example/graph?g0.expr=disk",
+                                "generatorURL")))));
+    }
+
+    @Test
+    void a_reported_event_of_version_1_is_read_as_version_2_with_no_alert_behind_it() {
+        EventEnvelope envelope = codec.decode(golden("dev.incidentloop.incident.reported.v1"));
+
         assertThat(envelope.data()).isEqualTo(new IncidentReported(INCIDENT, "Mail server unreachable",
                 "Outlook cannot connect since 08:00", Category.IT_SERVICE, "li.wei", "http",
                 Instant.parse("2026-03-02T08:15:30Z")));
+        assertThat(codec.toTree(envelope).get("type").asText()).isEqualTo("dev.incidentloop.incident.reported.v2");
     }
 
     @Test

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidentloop.events.EventType;
-import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.WireUpcasters;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -31,23 +33,39 @@ class EventSerialization {
                 .build();
     }
 
-    /** IncidentResolved revision 1 -> 2: notes renamed to resolutionNotes; line of support and fix type unknown. */
+    /**
+     * A stored event of an earlier revision, read as the current one: every step the contract has
+     * ({@link WireUpcasters}), one revision at a time, so that the store and the wire upcast alike.
+     */
     @Bean
-    SingleEventUpcaster incidentResolvedV1ToV2() {
+    SingleEventUpcaster contractUpcaster() {
         return new SingleEventUpcaster() {
-            private final SimpleSerializedType v1 = new SimpleSerializedType(IncidentResolved.class.getName(), "1");
-            private final SimpleSerializedType v2 = new SimpleSerializedType(IncidentResolved.class.getName(), "2");
-
             @Override
             protected boolean canUpcast(IntermediateEventRepresentation representation) {
-                return representation.getType().equals(v1);
+                return stepFrom(representation) != null;
             }
 
             @Override
             protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-                return representation.upcastPayload(v2, JsonNode.class,
-                        data -> WireUpcasters.upcast(EventType.INCIDENT_RESOLVED, 1, (ObjectNode) data));
+                EventType type = stepFrom(representation);
+                int from = Integer.parseInt(representation.getType().getRevision());
+                return representation.upcastPayload(
+                        new SimpleSerializedType(representation.getType().getName(), Integer.toString(from + 1)),
+                        JsonNode.class, data -> WireUpcasters.step(type, from, (ObjectNode) data));
+            }
+
+            /** The event type of a representation that is a revision behind its type's current version. */
+            private EventType stepFrom(IntermediateEventRepresentation representation) {
+                String revision = representation.getType().getRevision();
+                if (revision == null) {
+                    return null;
+                }
+                EventType type = TYPES_BY_CLASS_NAME.get(representation.getType().getName());
+                return type != null && WireUpcasters.hasStep(type, Integer.parseInt(revision)) ? type : null;
             }
         };
     }
+
+    private static final Map<String, EventType> TYPES_BY_CLASS_NAME = Arrays.stream(EventType.values())
+            .collect(Collectors.toUnmodifiableMap(t -> t.javaType().getName(), t -> t));
 }

@@ -7,6 +7,7 @@ import dev.incidentloop.events.FixType;
 import dev.incidentloop.events.HoldReason;
 import dev.incidentloop.events.LinkType;
 import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.ReportedAlert;
 import dev.incidentloop.events.SupportLine;
 import dev.incidentloop.incident.lifecycle.IncidentState;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.UUID;
 /**
  * An incident as the API shows it, folded from its events.
  *
+ * @param alert       what the monitoring system that reported it said about its alert (labels, links, its own
+ *                    severity); null for a report by a person
  * @param occurrences how often the alert behind it was raised (1 for a report by a person)
  * @param version     the sequence number of its last event; it grows with every change and is the ETag
  */
@@ -30,6 +33,7 @@ public record IncidentView(
         List<String> allowedCommands,
         String reportedBy,
         String channel,
+        ReportedAlert alert,
         Instant reportedAt,
         String assignmentGroup,
         String assignee,

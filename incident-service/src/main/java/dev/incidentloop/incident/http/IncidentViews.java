@@ -21,6 +21,7 @@ import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.IncidentResumed;
 import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.ReportedAlert;
 import dev.incidentloop.events.ResolutionConfirmed;
 import dev.incidentloop.events.ResolutionRejected;
 import dev.incidentloop.events.SupportLine;
@@ -96,6 +97,7 @@ class IncidentViews {
         IncidentState state;
         String reportedBy;
         String channel;
+        ReportedAlert alert;
         Instant reportedAt;
         String assignmentGroup;
         String assignee;
@@ -131,6 +133,7 @@ class IncidentViews {
                     category = e.category();
                     reportedBy = e.reportedBy();
                     channel = e.channel();
+                    alert = e.alert();
                     reportedAt = e.occurredAt();
                     state = IncidentState.NEW;
                     supportLine = SupportLine.FIRST;
@@ -205,7 +208,7 @@ class IncidentViews {
 
         IncidentView view() {
             return new IncidentView(incidentId, title, description, category, classification, priority, state,
-                    state.allowedCommands(), reportedBy, channel, reportedAt, assignmentGroup, assignee, supportLine,
+                    state.allowedCommands(), reportedBy, channel, alert, reportedAt, assignmentGroup, assignee, supportLine,
                     reassignments, acknowledgedBy, acknowledgedAt, holdReason, resolvedBy, resolvedAt,
                     resolutionCode, resolutionNotes, resolvedAtLine, fixType, satisfaction, satisfactionComment,
                     reopenCount, closedBy, closedAt, cancelReason, duplicateOf, occurrences, List.copyOf(workNotes),

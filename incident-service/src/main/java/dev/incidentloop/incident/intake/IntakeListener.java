@@ -1,6 +1,7 @@
 package dev.incidentloop.incident.intake;
 
 import dev.incidentloop.events.IntakeReport;
+import dev.incidentloop.events.ReportedAlert;
 import dev.incidentloop.incident.classification.ClassificationInput;
 import dev.incidentloop.incident.intake.IntakeDedup.Alert;
 import dev.incidentloop.incident.intake.IntakeDedup.Count;
@@ -266,7 +267,7 @@ class IntakeListener {
                 report.classification());
         try {
             send(new ReportIncident(incident, report.title(), report.description(), classification,
-                    report.reportedBy(), "intake:" + report.source()));
+                    report.reportedBy(), "intake:" + report.source(), ReportedAlert.of(report), report.team()));
         } catch (AggregateStreamCreationException alreadyOpened) {
             log.info("Report {} from {} is already incident {}", report.reportId(), report.source(), incident);
         }

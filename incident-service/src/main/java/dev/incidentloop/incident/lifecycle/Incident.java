@@ -65,9 +65,13 @@ public class Incident {
         Instant now = clock.instant();
         var result = Classifier.classify(command.classification());
         apply(new IncidentReported(command.incidentId(), command.title(), command.description(),
-                result.classification().category(), command.reportedBy(), command.channel(), now));
+                result.classification().category(), command.reportedBy(), command.channel(), now, command.alert()));
         apply(new IncidentClassified(command.incidentId(), result.classification().category(),
                 result.classification(), result.priority(), command.reportedBy(), now));
+        if (command.team() != null) {
+            apply(new IncidentAssigned(command.incidentId(), command.team(), null, SupportLine.FIRST, 0,
+                    "the reporting integration's team", null, command.reportedBy(), now));
+        }
     }
 
     @CommandHandler

@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * An incident whose store holds an IncidentResolved of revision 1 (the field was called {@code notes}) still loads,
- * takes commands, and goes out on Kafka as version 2.
+ * An incident whose store holds an IncidentReported of revision 1 (no alert) and an IncidentResolved of revision 1
+ * (the field was called {@code notes}) still loads, takes commands, and goes out on Kafka as version 2.
  */
 @ServiceIntegrationTest
 class UpcastingIT {
@@ -64,6 +64,7 @@ class UpcastingIT {
                         TestUsers.password(TestUsers.REPORTER))).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.state").isEqualTo("RESOLVED")
+                .jsonPath("$.alert").isEmpty()
                 .jsonPath("$.resolutionNotes").isEqualTo("Restarted the relay")
                 .jsonPath("$.resolvedAtLine").isEmpty();
         web.post().uri("/incidents/" + id + "/close").headers(h -> h.setBasicAuth(TestUsers.RESPONDER,

@@ -95,7 +95,7 @@ class VersionsAndHistoryIT {
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
         assertThat(history).extracting(e -> e.get("type")).containsExactly(
-                "dev.incidentloop.incident.reported.v1", "dev.incidentloop.incident.classified.v1",
+                "dev.incidentloop.incident.reported.v2", "dev.incidentloop.incident.classified.v1",
                 "dev.incidentloop.incident.acknowledged.v1", "dev.incidentloop.incident.resolved.v2");
         assertThat(history).extracting(e -> e.get("actor")).containsExactly(
                 TestUsers.REPORTER, TestUsers.REPORTER, TestUsers.RESPONDER, TestUsers.RESPONDER);
@@ -133,7 +133,7 @@ class VersionsAndHistoryIT {
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
         assertThat(history).hasSize(2 + notes);
-        assertThat(history.getFirst().get("type")).isEqualTo("dev.incidentloop.incident.reported.v1");
+        assertThat(history.getFirst().get("type")).isEqualTo("dev.incidentloop.incident.reported.v2");
     }
 
     private IncidentView report() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.incidentloop.events.AlertRepeated;
 import dev.incidentloop.events.Category;
+import dev.incidentloop.events.Classification;
 import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IntakeReport;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -204,7 +206,7 @@ class IntakeIT {
         web.get().uri("/incidents/" + IntakeListener.incidentId(openingA) + "/history")
                 .headers(h -> h.setBasicAuth(TestUsers.REPORTER, TestUsers.password(TestUsers.REPORTER)))
                 .exchange().expectBody()
-                .jsonPath("$[?(@.type == 'dev.incidentloop.incident.reported.v1')]").value(
+                .jsonPath("$[?(@.type == 'dev.incidentloop.incident.reported.v2')]").value(
                         (java.util.List<?> found) -> assertThat(found).hasSize(1))
                 .jsonPath("$[?(@.type == 'dev.incidentloop.incident.acknowledged.v1')]").value(
                         (java.util.List<?> found) -> assertThat(found).hasSize(1));
@@ -287,7 +289,7 @@ class IntakeIT {
         web.get().uri("/incidents/" + first + "/history")
                 .headers(h -> h.setBasicAuth(TestUsers.REPORTER, TestUsers.password(TestUsers.REPORTER)))
                 .exchange().expectBody().jsonPath("$[*].type").isEqualTo(List.of(
-                        "dev.incidentloop.incident.reported.v1", "dev.incidentloop.incident.classified.v1",
+                        "dev.incidentloop.incident.reported.v2", "dev.incidentloop.incident.classified.v1",
                         "dev.incidentloop.incident.alert-repeated.v1", "dev.incidentloop.incident.resolved.v2"));
     }
 
@@ -311,6 +313,27 @@ class IntakeIT {
         await().atMost(WAIT).untilAsserted(() -> incident(next).expectBody()
                 .jsonPath("$.occurrences").isEqualTo(2).jsonPath("$.state").isEqualTo("IN_PROGRESS"));
         incident(incident).expectBody().jsonPath("$.occurrences").isEqualTo(1);
+    }
+
+    @Test
+    void a_monitoring_systems_alert_keeps_its_labels_and_links_and_goes_to_its_integrations_team() {
+        String key = "ctx-" + UUID.randomUUID();
+        var report = new IntakeReport("R-" + key, "prometheus", null, key, "Disk full on db-7", "98% used",
+                Category.IT_SERVICE, null, null, new Classification.ItService(1, 1), "prometheus", "sre",
+                "critical", Map.of("labels", Map.of("alertname", "DiskFull", "instance", "db-7:9100")),
+                List.of(new IntakeReport.Link("http://prometheus.example/graph", "generatorURL")));
+
+        publish(report);
+
+        UUID incident = IntakeListener.incidentId(report);
+        await().atMost(WAIT).untilAsserted(() -> incident(incident).expectStatus().isOk().expectBody()
+                .jsonPath("$.priority").isEqualTo("P1")
+                .jsonPath("$.channel").isEqualTo("intake:prometheus")
+                .jsonPath("$.alert.severity").isEqualTo("critical")
+                .jsonPath("$.alert.details.labels.instance").isEqualTo("db-7:9100")
+                .jsonPath("$.alert.links[0].href").isEqualTo("http://prometheus.example/graph")
+                .jsonPath("$.assignmentGroup").isEqualTo("sre")
+                .jsonPath("$.supportLine").isEqualTo("first"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.incidentloop.events.AlertRepeated;
 import dev.incidentloop.events.CancelReason;
 import dev.incidentloop.events.Category;
+import dev.incidentloop.events.IntakeReport;
+import dev.incidentloop.events.ReportedAlert;
 import dev.incidentloop.events.Classification;
 import dev.incidentloop.events.FixType;
 import dev.incidentloop.events.HoldReason;
@@ -142,6 +144,21 @@ class IncidentAggregateTest {
                 .when(new ReportIncident(ID, "Mail down", "since 08:00", IT_1_2, "li.wei", "http"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(reported(), classified());
+    }
+
+    @Test
+    void a_monitoring_systems_report_keeps_its_alert_and_goes_first_to_its_integrations_team() {
+        var alert = new ReportedAlert("error", Map.of("labels", Map.of("alertname", "MailQueue")),
+                List.of(new IntakeReport.Link("http://prometheus.example/graph", "generatorURL")));
+        fixture.givenNoPriorActivity()
+                .when(new ReportIncident(ID, "Mail down", "since 08:00", IT_1_2, "prometheus", "intake:prometheus",
+                        alert, "messaging"))
+                .expectEvents(
+                        new IncidentReported(ID, "Mail down", "since 08:00", Category.IT_SERVICE, "prometheus",
+                                "intake:prometheus", NOW, alert),
+                        new IncidentClassified(ID, Category.IT_SERVICE, IT_1_2, Priority.P2, "prometheus", NOW),
+                        new IncidentAssigned(ID, "messaging", null, SupportLine.FIRST, 0,
+                                "the reporting integration's team", null, "prometheus", NOW));
     }
 
     @Test

@@ -145,7 +145,7 @@ public final class IntegrationStore {
      * instance stays not ready (health DOWN) until then, instead of dying.
      */
     private long start(TopicPartition partition) {
-        while (true) {
+        while (running) {
             try {
                 createTopics();
                 // the producer learns the intake topic's partitions now, not on the first request
@@ -167,6 +167,7 @@ public final class IntegrationStore {
                 }
             }
         }
+        throw new WakeupException();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -184,13 +185,14 @@ public final class IntegrationStore {
 
     /** The intake topic (if no service created it yet) and the compacted integrations topic, where missing. */
     private void createTopics() {
-        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        try {
             for (NewTopic newTopic : List.of(
                     new NewTopic(Topics.INTAKE.name(), Optional.of(Topics.PARTITIONS), Optional.of(replication)),
                     new NewTopic(topic, Optional.of(1), Optional.of(replication))
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))) {
                 try {
-                    admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(newTopic)).all().get(10, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + newTopic.name(), e.getCause());
@@ -199,6 +201,9 @@ public final class IntegrationStore {
                     throw new IllegalStateException("cannot create topic " + newTopic.name(), e);
                 }
             }
+        } finally {
+            // a broker that does not answer must not hold the reader (and a stop) for the client's minute
+            admin.close(Duration.ofSeconds(1));
         }
     }
 

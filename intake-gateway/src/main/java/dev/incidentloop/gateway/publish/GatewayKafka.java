@@ -33,7 +33,9 @@ public class GatewayKafka {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis());
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+        // records waiting for the broker live on the heap, which is kept small: what does not fit waits in send()
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 16L * 1024 * 1024);
         // the request timeout must fit in the delivery timeout with the linger: the client refuses it otherwise
         int delivery = (int) deliveryTimeout.toMillis();
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
