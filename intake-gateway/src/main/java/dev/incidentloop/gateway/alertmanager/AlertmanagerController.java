@@ -1,16 +1,14 @@
 package dev.incidentloop.gateway.alertmanager;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.gateway.intake.Admission;
 import dev.incidentloop.gateway.intake.IntegrationKeys;
 import dev.incidentloop.gateway.integration.Integration;
 import dev.incidentloop.gateway.integration.IntegrationCatalogue;
 import dev.incidentloop.gateway.web.FieldError;
+import dev.incidentloop.gateway.web.JsonBody;
 import dev.incidentloop.gateway.web.Problems;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,7 +19,6 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,8 +31,6 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/alertmanager")
 @Consumes(MediaType.ALL)
 public class AlertmanagerController {
-
-    private static final ObjectMapper MAPPER = EventCodec.defaultMapper();
 
     private final IntegrationCatalogue catalogue;
     private final Admission admission;
@@ -55,21 +50,17 @@ public class AlertmanagerController {
         return receive(key, body);
     }
 
-    private CompletableFuture<MutableHttpResponse<byte[]>> receive(String key, byte[] body) {
+    private CompletableFuture<MutableHttpResponse<byte[]>> receive(String key, byte[] bytes) {
         Integration integration = catalogue.byKey(key).orElse(null);
         if (integration == null) {
-            return done(Problems.of(HttpStatus.UNAUTHORIZED, key == null
-                    ? "No integration key: put it in the path (/alertmanager/{key}) or send it as a bearer token"
-                    : "The key is not the key of an integration of this gateway")
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+            return done(Problems.unknownIntegrationKey(key,
+                    "put it in the path (/alertmanager/{key}) or send it as a bearer token"));
         }
-        JsonNode json;
-        try {
-            json = body == null || body.length == 0 ? null : MAPPER.readTree(body);
-        } catch (IOException e) {
-            return done(Problems.invalid(List.of(new FieldError("(body)",
-                    "is not JSON: " + e.getMessage().lines().findFirst().orElse("")))));
+        JsonBody body = JsonBody.read(bytes);
+        if (body.error() != null) {
+            return done(Problems.invalid(List.of(new FieldError("(body)", body.error()))));
         }
+        JsonNode json = body.json();
         List<FieldError> errors = AlertmanagerWebhook.check(json);
         if (!errors.isEmpty()) {
             return done(Problems.invalid(errors));

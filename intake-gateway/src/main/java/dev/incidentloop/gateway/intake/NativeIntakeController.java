@@ -1,15 +1,13 @@
 package dev.incidentloop.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.IntakeReport;
 import dev.incidentloop.gateway.integration.Integration;
 import dev.incidentloop.gateway.integration.IntegrationCatalogue;
 import dev.incidentloop.gateway.web.FieldError;
+import dev.incidentloop.gateway.web.JsonBody;
 import dev.incidentloop.gateway.web.Problems;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +17,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +27,6 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/intake")
 @Consumes(MediaType.ALL)
 public class NativeIntakeController {
-
-    private static final ObjectMapper MAPPER = EventCodec.defaultMapper();
 
     private final IntegrationCatalogue catalogue;
     private final Admission admission;
@@ -46,18 +41,15 @@ public class NativeIntakeController {
         String key = IntegrationKeys.bearer(request);
         Integration integration = catalogue.byKey(key).orElse(null);
         if (integration == null) {
-            return CompletableFuture.completedFuture(Problems.of(HttpStatus.UNAUTHORIZED, key == null
-                    ? "No integration key: send it as Authorization: Bearer <key>"
-                    : "The key is not the key of an integration of this gateway")
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+            return CompletableFuture.completedFuture(Problems.unknownIntegrationKey(key,
+                    "send it as Authorization: Bearer <key>"));
         }
-        JsonNode json;
-        try {
-            json = body == null || body.length == 0 ? null : MAPPER.readTree(body);
-        } catch (IOException e) {
+        JsonBody read = JsonBody.read(body);
+        if (read.error() != null) {
             return CompletableFuture.completedFuture(Problems.invalid(List.of(new FieldError("(body)",
-                    "is not JSON: " + e.getMessage().lines().findFirst().orElse("")))));
+                    read.error()))));
         }
+        JsonNode json = read.json();
         List<FieldError> errors = new ArrayList<>();
         List<IntakeReport> reports = NativeReports.translate(json, integration, errors);
         if (!errors.isEmpty()) {

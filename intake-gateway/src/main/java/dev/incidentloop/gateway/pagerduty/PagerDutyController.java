@@ -1,12 +1,11 @@
 package dev.incidentloop.gateway.pagerduty;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.IntakeReport;
 import dev.incidentloop.gateway.intake.Admission;
 import dev.incidentloop.gateway.integration.Integration;
 import dev.incidentloop.gateway.integration.IntegrationCatalogue;
+import dev.incidentloop.gateway.web.JsonBody;
 import dev.incidentloop.gateway.web.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -17,7 +16,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +29,6 @@ import java.util.concurrent.CompletableFuture;
 @Consumes(MediaType.ALL)
 public class PagerDutyController {
 
-    private static final ObjectMapper MAPPER = EventCodec.defaultMapper();
-
     private final IntegrationCatalogue catalogue;
     private final Admission admission;
 
@@ -43,12 +39,11 @@ public class PagerDutyController {
 
     @Post("/v2/enqueue")
     CompletableFuture<MutableHttpResponse<byte[]>> enqueue(@Body @Nullable byte[] body) {
-        JsonNode event;
-        try {
-            event = body == null || body.length == 0 ? null : MAPPER.readTree(body);
-        } catch (IOException e) {
-            return done(invalid(List.of("the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""))));
+        JsonBody read = JsonBody.read(body);
+        if (read.error() != null) {
+            return done(invalid(List.of("the body " + read.error())));
         }
+        JsonNode event = read.json();
         List<String> errors = PagerDutyEvents.check(event);
         if (!errors.isEmpty()) {
             return done(invalid(errors));

@@ -39,6 +39,13 @@ public final class Problems {
         return HttpResponse.<byte[]>status(status).contentType(PROBLEM_JSON).body(json(body));
     }
 
+    /** 401 for a door that takes an integration key: none given, or not one of this gateway's. */
+    public static MutableHttpResponse<byte[]> unknownIntegrationKey(String key, String whereTheKeyGoes) {
+        return of(HttpStatus.UNAUTHORIZED, key == null ? "No integration key: " + whereTheKeyGoes
+                : "The key is not the key of an integration of this gateway")
+                .header("WWW-Authenticate", "Bearer");
+    }
+
     public static byte[] json(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);

@@ -9,42 +9,23 @@ import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Classification;
 import dev.incidentloop.events.IntakeReport;
 import dev.incidentloop.gateway.GatewayClient;
+import dev.incidentloop.gateway.GatewayIntegrationTest;
 import dev.incidentloop.testsupport.Alertmanager;
 import dev.incidentloop.testsupport.KafkaProbe;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Alertmanager's webhook against the real broker, sent by a real Alertmanager process and by hand. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertmanagerIT implements TestPropertyProvider {
-
-    @Inject
-    EmbeddedServer server;
-
-    private GatewayClient gateway;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return GatewayClient.properties();
-    }
-
-    @BeforeEach
-    void healthy() {
-        gateway = new GatewayClient(server.getURL().toString());
-        gateway.awaitHealthy();
-    }
+class AlertmanagerIT extends GatewayIntegrationTest {
 
     @Test
     void a_real_alertmanager_fires_and_then_resolves_an_alert_into_one_dedup_key() throws Exception {

@@ -10,39 +10,20 @@ import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Classification;
 import dev.incidentloop.events.IntakeReport;
 import dev.incidentloop.gateway.GatewayClient;
+import dev.incidentloop.gateway.GatewayIntegrationTest;
 import dev.incidentloop.testsupport.KafkaProbe;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The platform's own intake format over HTTP, one report or many, spoken as the integration. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NativeIntakeIT implements TestPropertyProvider {
-
-    @Inject
-    EmbeddedServer server;
-
-    private GatewayClient gateway;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return GatewayClient.properties();
-    }
-
-    @BeforeEach
-    void healthy() {
-        gateway = new GatewayClient(server.getURL().toString());
-        gateway.awaitHealthy();
-    }
+class NativeIntakeIT extends GatewayIntegrationTest {
 
     @Test
     void source_and_reporter_come_from_the_integration_never_from_the_body() {

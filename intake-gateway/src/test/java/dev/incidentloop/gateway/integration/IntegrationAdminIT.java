@@ -10,41 +10,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentloop.gateway.GatewayClient;
+import dev.incidentloop.gateway.GatewayIntegrationTest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Admins manage integrations; every instance learns them from the topic. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IntegrationAdminIT implements TestPropertyProvider {
+class IntegrationAdminIT extends GatewayIntegrationTest {
 
-    @Inject
-    EmbeddedServer server;
-
-    private GatewayClient gateway;
     private final Map<String, String> admin = Map.of("Authorization", basic(ADMIN, ADMIN_PASSWORD));
-
-    @Override
-    public Map<String, String> getProperties() {
-        return GatewayClient.properties();
-    }
-
-    @BeforeEach
-    void healthy() {
-        gateway = new GatewayClient(server.getURL().toString());
-        gateway.awaitHealthy();
-    }
 
     @Test
     void an_integration_created_on_one_instance_is_known_to_another_started_later_and_gone_after_delete() {

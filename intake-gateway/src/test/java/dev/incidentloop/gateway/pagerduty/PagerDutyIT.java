@@ -9,40 +9,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentloop.events.Classification;
 import dev.incidentloop.events.IntakeReport;
 import dev.incidentloop.gateway.GatewayClient;
+import dev.incidentloop.gateway.GatewayIntegrationTest;
 import dev.incidentloop.testsupport.KafkaProbe;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** PagerDuty's Events API v2 against the real broker: what its clients send, and what they are answered. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PagerDutyIT implements TestPropertyProvider {
-
-    @Inject
-    EmbeddedServer server;
-
-    private GatewayClient gateway;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return GatewayClient.properties();
-    }
-
-    @BeforeEach
-    void healthy() {
-        gateway = new GatewayClient(server.getURL().toString());
-        gateway.awaitHealthy();
-    }
+class PagerDutyIT extends GatewayIntegrationTest {
 
     @Test
     void a_trigger_acknowledge_resolve_sequence_becomes_three_intake_records_of_the_integration() {
