@@ -76,7 +76,7 @@ public class AlertmanagerController {
                     }
 
                     @Override
-                    public MutableHttpResponse<byte[]> tooFast(long retryAfterSeconds) {
+                    public MutableHttpResponse<byte[]> tooFast() {
                         return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Integration " + integration.name()
                                 + " sends more than its " + integration.eventsPerMinute() + " alerts per minute");
                     }

@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +31,8 @@ public final class Admission {
     public interface Answers {
         MutableHttpResponse<byte[]> accepted();
 
-        MutableHttpResponse<byte[]> tooFast(long retryAfterSeconds);
+        /** Over the integration's rate; the Retry-After header is added to it. */
+        MutableHttpResponse<byte[]> tooFast();
 
         MutableHttpResponse<byte[]> unavailable(String reason);
     }
@@ -41,7 +43,7 @@ public final class Admission {
                                                                Answers answers) {
         long wait = rates.admit(integration, events);
         if (wait > 0) {
-            return CompletableFuture.completedFuture(answers.tooFast(wait).header("Retry-After", Long.toString(wait)));
+            return CompletableFuture.completedFuture(answers.tooFast().header("Retry-After", Long.toString(wait)));
         }
         return publisher.publish(reports.get()).handle((done, failure) -> failure == null ? answers.accepted()
                 : answers.unavailable(cause(failure).getMessage())
@@ -49,7 +51,7 @@ public final class Admission {
     }
 
     private static Throwable cause(Throwable failure) {
-        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        return failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
     }
 }

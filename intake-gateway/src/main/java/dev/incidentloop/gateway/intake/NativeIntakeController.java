@@ -65,7 +65,7 @@ public class NativeIntakeController {
             }
 
             @Override
-            public MutableHttpResponse<byte[]> tooFast(long retryAfterSeconds) {
+            public MutableHttpResponse<byte[]> tooFast() {
                 return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Integration " + integration.name()
                         + " sends more than its " + integration.eventsPerMinute() + " reports per minute");
             }

@@ -52,9 +52,8 @@ public class IntegrationController {
         if (settings == null) {
             return Problems.invalid(errors);
         }
-        if (catalogue.byName(settings.name()).isPresent()) {
-            return Problems.of(HttpStatus.CONFLICT, "An integration named " + settings.name() + " exists already",
-                    List.of(new FieldError("name", "is taken")));
+        if (nameTaken(settings.name(), null)) {
+            return nameConflict(settings.name());
         }
         String key = Secrets.newKey();
         Integration integration = new Integration(UUID.randomUUID().toString(), settings.name(),
@@ -89,9 +88,8 @@ public class IntegrationController {
         if (settings == null) {
             return Problems.invalid(errors);
         }
-        if (catalogue.byName(settings.name()).filter(other -> !other.id().equals(id)).isPresent()) {
-            return Problems.of(HttpStatus.CONFLICT, "An integration named " + settings.name() + " exists already",
-                    List.of(new FieldError("name", "is taken")));
+        if (nameTaken(settings.name(), id)) {
+            return nameConflict(settings.name());
         }
         Integration changed = new Integration(id, settings.name(), current.keySha256(), settings.category(),
                 settings.team(), settings.severities(), settings.severityLabel(), settings.eventsPerMinute(),
@@ -107,6 +105,16 @@ public class IntegrationController {
         }
         store.delete(id);
         return HttpResponse.noContent();
+    }
+
+    /** Whether another integration than {@code id} (null: any) has this name. */
+    private boolean nameTaken(String name, String id) {
+        return catalogue.byName(name).filter(other -> !other.id().equals(id)).isPresent();
+    }
+
+    private static MutableHttpResponse<byte[]> nameConflict(String name) {
+        return Problems.of(HttpStatus.CONFLICT, "An integration named " + name + " exists already",
+                List.of(new FieldError("name", "is taken")));
     }
 
     private static Map<String, Object> view(Integration integration) {

@@ -60,7 +60,7 @@ public class PagerDutyController {
             }
 
             @Override
-            public MutableHttpResponse<byte[]> tooFast(long retryAfterSeconds) {
+            public MutableHttpResponse<byte[]> tooFast() {
                 return answer(HttpStatus.TOO_MANY_REQUESTS, "throttle event",
                         "Requests for this integration are arriving too quickly. Please retry later.", null, null);
             }
