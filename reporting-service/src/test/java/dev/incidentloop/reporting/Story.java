@@ -126,7 +126,7 @@ final class Story {
 
     Story escalate(int minute) {
         escalationEvents.add(new IncidentEscalated(id, 1, EscalationKind.FUNCTIONAL, "response-sla", priority,
-                Duration.ofMinutes(1), List.of("wang.fang"), 0, at(minute)));
+                Duration.ofMinutes(1), List.of("wang.fang"), 0, null, null, at(minute)));
         return this;
     }
 

@@ -27,7 +27,7 @@ public enum EventType {
     WORK_NOTE_ADDED("dev.incidentloop.incident.work-note-added", 1, WorkNoteAdded.class),
     INCIDENT_LINKED("dev.incidentloop.incident.linked", 1, IncidentLinked.class),
     ALERT_REPEATED("dev.incidentloop.incident.alert-repeated", 1, AlertRepeated.class),
-    INCIDENT_ESCALATED("dev.incidentloop.escalation.escalated", 2, IncidentEscalated.class),
+    INCIDENT_ESCALATED("dev.incidentloop.escalation.escalated", 3, IncidentEscalated.class),
     SLA_DEADLINE_SET("dev.incidentloop.escalation.sla-deadline-set", 1, SlaDeadlineSet.class),
     SLA_WARNING("dev.incidentloop.escalation.sla-warning", 1, SlaWarning.class),
     SLA_BREACHED("dev.incidentloop.escalation.sla-breached", 1, SlaBreached.class),
@@ -37,6 +37,7 @@ public enum EventType {
     REGULATORY_DEADLINE_MET("dev.incidentloop.escalation.regulatory-deadline-met", 1, RegulatoryDeadlineMet.class),
     REGULATORY_DEADLINE_MISSED("dev.incidentloop.escalation.regulatory-deadline-missed", 1,
             RegulatoryDeadlineMissed.class),
+    RESOLUTION_UNCONFIRMED("dev.incidentloop.escalation.resolution-unconfirmed", 1, ResolutionUnconfirmed.class),
     NOTIFICATION_DELIVERED("dev.incidentloop.notification.delivered", 1, NotificationDelivered.class),
     NOTIFICATION_FAILED("dev.incidentloop.notification.failed", 1, NotificationFailed.class);
 

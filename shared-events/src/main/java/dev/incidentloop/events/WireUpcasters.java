@@ -34,6 +34,13 @@ public final class WireUpcasters {
                 data.putArray("recipients");
                 data.put("repeat", 0);
                 return data;
+            },
+            // IncidentEscalated v2 -> v3: the line of support a level pages and its group added; escalations before
+            // named none (the incident moved one line up whatever the level paged).
+            new Step(EventType.INCIDENT_ESCALATED, 2), data -> {
+                data.putNull("supportLine");
+                data.putNull("assignmentGroup");
+                return data;
             });
 
     private WireUpcasters() {

@@ -73,7 +73,17 @@ class GoldenEventsTest {
 
         assertThat(envelope.data()).isEqualTo(new IncidentEscalated(INCIDENT, 1, EscalationKind.FUNCTIONAL,
                 "response-sla", Priority.P2, Duration.ofMinutes(30), List.of("wang.fang", "zhao.lei"), 0,
+                SupportLine.SECOND, "second-line", Instant.parse("2026-03-02T08:45:32Z")));
+    }
+
+    @Test
+    void an_escalated_event_of_version_2_is_read_as_paging_no_line_of_support() {
+        EventEnvelope envelope = codec.decode(golden("dev.incidentloop.escalation.escalated.v2"));
+
+        assertThat(envelope.data()).isEqualTo(new IncidentEscalated(INCIDENT, 1, EscalationKind.FUNCTIONAL,
+                "response-sla", Priority.P2, Duration.ofMinutes(30), List.of("wang.fang", "zhao.lei"), 0, null, null,
                 Instant.parse("2026-03-02T08:45:32Z")));
+        assertThat(codec.toTree(envelope).get("type").asText()).isEqualTo("dev.incidentloop.escalation.escalated.v3");
     }
 
     @Test
@@ -81,7 +91,7 @@ class GoldenEventsTest {
         EventEnvelope envelope = codec.decode(golden("dev.incidentloop.escalation.escalated.v1"));
 
         assertThat(envelope.data()).isEqualTo(new IncidentEscalated(INCIDENT, 1, EscalationKind.FUNCTIONAL,
-                "response-sla", Priority.P2, Duration.ofMinutes(30), List.of(), 0,
+                "response-sla", Priority.P2, Duration.ofMinutes(30), List.of(), 0, null, null,
                 Instant.parse("2026-03-02T08:45:30Z")));
     }
 

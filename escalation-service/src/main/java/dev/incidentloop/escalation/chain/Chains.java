@@ -13,6 +13,7 @@ import dev.incidentloop.escalation.policy.EscalationPolicy;
 import dev.incidentloop.escalation.policy.Policies;
 import dev.incidentloop.events.EscalationKind;
 import dev.incidentloop.events.IncidentEscalated;
+import dev.incidentloop.events.SupportLine;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +41,13 @@ public class Chains {
 
     public static final String STEP_TASK = "escalation-step";
 
-    /** What stops a chain: a response (for a missed response) or the resolution (for everything else). */
+    /**
+     * What stops a chain: a response (for a missed response), the resolution (for a missed resolution and a major
+     * incident), or every missed reporting obligation being recorded (for a missed obligation: it outlives the
+     * incident's resolution; recorded while the incident is still open, the chain goes on until the resolution).
+     */
     public enum StopOn {
-        ACKNOWLEDGE, RESOLVE
+        ACKNOWLEDGE, RESOLVE, FULFILMENT
     }
 
     private final JdbcTemplate jdbc;
@@ -76,9 +81,17 @@ public class Chains {
             return;
         }
         var run = lock(incidentId, kind);
-        int level = run.map(r -> r.stoppedAt == null ? -1 : r.nextLevel).orElse(0);
-        if (level < 0 || level >= plan.levels().size()) {
-            return; // running already, or every level was notified
+        if (run.isPresent() && run.get().stoppedAt == null) {
+            if (stopOn == StopOn.FULFILMENT && run.get().stopOn != StopOn.FULFILMENT) {
+                // running already: it now also chases the missed obligation past the resolution
+                jdbc.update("update chain_run set stop_on = ? where incident_id = ? and kind = ?", stopOn.name(),
+                        incidentId, kind.wireName());
+            }
+            return;
+        }
+        int level = run.map(r -> r.nextLevel).orElse(0);
+        if (level >= plan.levels().size()) {
+            return; // every level was notified
         }
         jdbc.update("""
                 insert into chain_run (incident_id, kind, reason, stop_on, target_ms, started_at, next_level,
@@ -132,6 +145,21 @@ public class Chains {
         }
     }
 
+    /**
+     * Every missed reporting obligation of the incident is recorded now: its chains that chase them stop if the
+     * incident is done, and otherwise go on until its resolution.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void obligationsDone(UUID incidentId, Instant at) {
+        boolean done = incidents.find(incidentId).map(i -> i.doneAt() != null).orElse(true);
+        if (done) {
+            stop(incidentId, Set.of(StopOn.FULFILMENT), at);
+        } else {
+            jdbc.update("update chain_run set stop_on = ? where incident_id = ? and stop_on = ?",
+                    StopOn.RESOLVE.name(), incidentId, StopOn.FULFILMENT.name());
+        }
+    }
+
     /** A step's task fired: if it is still the chain's next step, its level is notified and the chain advances. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void step(UUID incidentId, EscalationKind kind, int level, int repeat, Instant now) {
@@ -156,9 +184,13 @@ public class Chains {
         List<EscalationPolicy.Level> levels = plan.levels();
         Run run = lock(incident.incidentId(), kind).orElseThrow();
         EscalationPolicy.Level current = levels.get(level);
+        // DOMAIN.md section 2, rule "Lines of support": a functional level that pages a line moves the incident there
+        String lineGroup = kind == EscalationKind.FUNCTIONAL ? plan.policy().groupOf(current) : null;
+        SupportLine line = lineGroup == null ? null : current.line();
         outbox.add(new IncidentEscalated(incident.incidentId(), level + 1, kind, run.reason, incident.priority(),
-                run.targetMs == null ? null : Duration.ofMillis(run.targetMs), recipients(incident, current, now),
-                repeat, now), Topics.ESCALATION_EVENTS);
+                run.targetMs == null ? null : Duration.ofMillis(run.targetMs),
+                recipients(lineGroup != null ? lineGroup : incident.team(), current, now), repeat,
+                repeat == 0 ? line : null, repeat == 0 ? lineGroup : null, now), Topics.ESCALATION_EVENTS);
 
         Instant nextLevelDue = level + 1 < levels.size()
                 ? levels.get(level + 1).after().due(plan.calendar(), run.startedAt) : null;
@@ -185,14 +217,17 @@ public class Chains {
         }
     }
 
-    /** The users a level names, now: users as given, schedules and roles by who is on call, in order, once each. */
-    private List<String> recipients(TrackedIncident incident, EscalationPolicy.Level level, Instant now) {
+    /**
+     * The users a level names, now: users as given, schedules and roles by who is on call, in order, once each; the
+     * assigned team is the group of the line the level pages, or else the one the incident is assigned to.
+     */
+    private List<String> recipients(String team, EscalationPolicy.Level level, Instant now) {
         Set<String> users = new LinkedHashSet<>();
         for (EscalationPolicy.Recipient r : level.recipients()) {
             if (r.user() != null) {
                 users.add(r.user());
             } else {
-                String schedule = r.schedule() != null ? r.schedule() : r.role() != null ? r.role() : incident.team();
+                String schedule = r.schedule() != null ? r.schedule() : r.role() != null ? r.role() : team;
                 if (schedule != null) {
                     policies.schedule(schedule).map(s -> s.at(now)).map(Schedule.OnCall::user).ifPresent(users::add);
                 }
@@ -201,13 +236,13 @@ public class Chains {
         return List.copyOf(users);
     }
 
-    /** A chain's levels and the calendar its times count on, read once per step from the incident's policy. */
-    private record Plan(List<EscalationPolicy.Level> levels, Calendar calendar) {
+    /** A chain's policy, levels and the calendar its times count on, read once per step from the incident's policy. */
+    private record Plan(EscalationPolicy policy, List<EscalationPolicy.Level> levels, Calendar calendar) {
     }
 
     private Plan plan(TrackedIncident incident, EscalationKind kind) {
         EscalationPolicy policy = policies.forCategory(incident.category());
-        return new Plan(kind == EscalationKind.FUNCTIONAL ? policy.functional() : policy.hierarchical(),
+        return new Plan(policy, kind == EscalationKind.FUNCTIONAL ? policy.functional() : policy.hierarchical(),
                 policies.calendar(policy.calendar()));
     }
 

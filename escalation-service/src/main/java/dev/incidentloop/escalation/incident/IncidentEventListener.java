@@ -1,11 +1,13 @@
 package dev.incidentloop.escalation.incident;
 
 import dev.incidentloop.escalation.chain.Chains;
+import dev.incidentloop.escalation.confirmation.Confirmations;
 import dev.incidentloop.escalation.policy.Policies;
 import dev.incidentloop.escalation.regulatory.RegulatoryDeadlines;
 import dev.incidentloop.escalation.sla.SlaService;
 import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Classification;
+import dev.incidentloop.events.EscalationKind;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.IncidentAcknowledged;
 import dev.incidentloop.events.IncidentAssigned;
@@ -19,6 +21,9 @@ import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.IncidentResumed;
 import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.ResolutionConfirmed;
+import dev.incidentloop.events.ResolutionRejected;
+import dev.incidentloop.events.SecurityKind;
 import dev.incidentloop.events.SlaClock;
 import dev.incidentloop.kit.inbox.ProcessedEvents;
 import dev.incidentloop.kit.kafka.EventBatches;
@@ -34,9 +39,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Follows the incident stream: keeps what this service knows of each incident, starts the clocks and the reporting
- * obligations at the first classification, pauses and resumes the clocks with holds, and stops clocks and chains as
- * the incident is handled. A poll's events are applied in one transaction (see {@link EventBatches}): the
+ * Follows the incident stream: keeps what this service knows of each incident, starts the clocks at the first
+ * classification and re-evaluates the reporting obligations at every one, starts the hierarchical chain when an
+ * incident becomes major, pauses and resumes the clocks with holds, stops clocks and chains as the incident is
+ * handled, and times the reporter's confirmation of a resolution. A poll's events are applied in one transaction (see {@link EventBatches}): the
  * processed-event guard, every change, the db-scheduler tasks (db-scheduler shares the transaction) and the published
  * events commit together. Times are the events' own, so a redelivery or a replay decides the same.
  */
@@ -52,16 +58,19 @@ class IncidentEventListener {
     private final Chains chains;
     private final RegulatoryDeadlines regulatory;
     private final Policies policies;
+    private final Confirmations confirmations;
     private final TransactionTemplate transactions;
 
     IncidentEventListener(ProcessedEvents processed, TrackedIncidents incidents, SlaService sla, Chains chains,
-                          RegulatoryDeadlines regulatory, Policies policies, TransactionTemplate transactions) {
+                          RegulatoryDeadlines regulatory, Policies policies, Confirmations confirmations,
+                          TransactionTemplate transactions) {
         this.processed = processed;
         this.incidents = incidents;
         this.sla = sla;
         this.chains = chains;
         this.regulatory = regulatory;
         this.policies = policies;
+        this.confirmations = confirmations;
         this.transactions = transactions;
     }
 
@@ -93,10 +102,24 @@ class IncidentEventListener {
                 }
             }
             case IncidentResumed e -> sla.resume(e.incidentId(), e.occurredAt());
-            case IncidentResolved e -> handled(e.incidentId(), e.occurredAt());
-            case IncidentReopened e -> incidents.reopened(e.incidentId());
-            case IncidentClosed e -> handled(e.incidentId(), e.occurredAt());
-            case IncidentCanceled e -> handled(e.incidentId(), e.occurredAt());
+            case IncidentResolved e -> {
+                handled(e.incidentId(), e.occurredAt());
+                incidents.find(e.incidentId()).ifPresent(incident -> confirmations.resolved(incident, e.occurredAt()));
+            }
+            case ResolutionConfirmed e -> confirmations.settled(e.incidentId());
+            case ResolutionRejected e -> confirmations.settled(e.incidentId());
+            case IncidentReopened e -> {
+                incidents.reopened(e.incidentId());
+                confirmations.settled(e.incidentId());
+            }
+            case IncidentClosed e -> {
+                handled(e.incidentId(), e.occurredAt());
+                confirmations.settled(e.incidentId());
+            }
+            case IncidentCanceled e -> {
+                handled(e.incidentId(), e.occurredAt());
+                confirmations.settled(e.incidentId());
+            }
             default -> {
                 // notes, links and repeats change no clock
             }
@@ -104,23 +127,32 @@ class IncidentEventListener {
     }
 
     /**
-     * The first classification starts the clocks and the obligations; a reclassification updates the priority and
-     * whether the incident is major (for chains still to come), and leaves the clocks as they were started.
+     * The first classification starts the clocks; every classification re-evaluates the reporting obligations (new
+     * ones are set, those set before are kept), and one that makes the incident major starts the hierarchical chain
+     * (DOMAIN.md section 2, rule "Escalation": management is told when an incident is major, not only once a clock
+     * is missed). A reclassification leaves the clocks as they were started.
      */
     private void classified(UUID incidentId, Category category, Classification classification, Priority priority,
                             Instant at) {
         boolean major = MajorIncidents.isMajor(priority, classification, policies.forCategory(category));
         Integer ehsLevel = classification instanceof Classification.EhsRecordable ehs ? ehs.level() : null;
+        SecurityKind securityKind = classification instanceof Classification.InformationSecurity sec
+                ? sec.securityKind() : null;
         Instant detected = classification instanceof Classification.InformationSecurity sec ? sec.detectedAt() : null;
-        incidents.classified(incidentId, category, priority, major, ehsLevel, detected, at).ifPresent(incident -> {
-            sla.start(incident, at);
-            regulatory.classified(incident, at);
-        });
+        var change = incidents.classified(incidentId, category, priority, major, ehsLevel, securityKind, detected, at);
+        if (change.first()) {
+            sla.start(change.incident(), at);
+        }
+        regulatory.classified(change.incident(), change.first(), at);
+        if (major && !change.wasMajor()) {
+            chains.start(incidentId, EscalationKind.HIERARCHICAL, "major", Chains.StopOn.RESOLVE, null, at);
+        }
     }
 
     private void handled(UUID incidentId, Instant at) {
         sla.stop(incidentId, at, List.of(SlaClock.values()));
-        chains.stop(incidentId, EnumSet.allOf(Chains.StopOn.class), at);
+        // a chain chasing a missed reporting obligation goes on: the obligation outlives the incident
+        chains.stop(incidentId, EnumSet.of(Chains.StopOn.ACKNOWLEDGE, Chains.StopOn.RESOLVE), at);
         incidents.done(incidentId, at);
     }
 }

@@ -8,9 +8,11 @@ import java.util.Set;
 
 /**
  * DOMAIN.md section 2, rule "Escalation": hierarchical escalation is for major incidents. An incident is major when
- * its priority is one of the policy's major priorities (P1 unless the policy says otherwise), when it is a major
- * information-security incident (section 3: reported as such, or of critical severity), or when it is an HSE accident
- * graded major or above (section 4).
+ * its priority is one of the policy's major priorities (P1 unless the policy says otherwise), or when its
+ * classification makes it one: a major information-security incident (section 3: reported as such, or of critical
+ * severity), an HSE accident graded major or above (section 4), an EHS level-3 event (section 5: investigated, its
+ * report goes up to the general manager), or an emergency of any of the kinds section 6 names (each is defined by its
+ * significant impact on the organisation).
  */
 final class MajorIncidents {
 
@@ -27,7 +29,9 @@ final class MajorIncidents {
         return switch (classification) {
             case Classification.InformationSecurity c -> c.major();
             case Classification.HseAccident c -> MAJOR_GRADES.contains(c.grade());
-            default -> false;
+            case Classification.EhsRecordable c -> c.level() >= 3;
+            case Classification.Emergency c -> true;
+            case Classification.ItService c -> false;
         };
     }
 }

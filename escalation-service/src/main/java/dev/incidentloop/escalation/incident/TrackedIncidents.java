@@ -2,12 +2,12 @@ package dev.incidentloop.escalation.incident;
 
 import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.SecurityKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,25 +29,40 @@ public class TrackedIncidents {
 
     void reported(UUID incidentId, Category category, Instant at) {
         jdbc.update("""
-                insert into tracked_incident (incident_id, category, reported_at) values (?, ?, ?)
+                insert into tracked_incident (incident_id, category, reported_at, category_since) values (?, ?, ?, ?)
                 on conflict (incident_id) do update set category = excluded.category,
-                    reported_at = excluded.reported_at""", incidentId, category.wireName(), Timestamp.from(at));
+                    reported_at = excluded.reported_at, category_since = excluded.category_since""",
+                incidentId, category.wireName(), Timestamp.from(at), Timestamp.from(at));
     }
 
-    /** Records the classification; the incident as it now stands if this is its first classification. */
-    Optional<TrackedIncident> classified(UUID incidentId, Category category, Priority priority, boolean major,
-                                         Integer ehsLevel, Instant detectedAt, Instant at) {
+    /**
+     * A classification as recorded: the incident as it now stands, whether this was its first classification, and
+     * whether it was major before.
+     */
+    record Classified(TrackedIncident incident, boolean first, boolean wasMajor) {
+    }
+
+    /** Records a classification or reclassification. */
+    Classified classified(UUID incidentId, Category category, Priority priority, boolean major, Integer ehsLevel,
+                          SecurityKind securityKind, Instant detectedAt, Instant at) {
         return jdbc.query("""
-                insert into tracked_incident as t (incident_id, category, priority, major, ehs_level, detected_at,
-                                                   classified_at)
-                values (?, ?, ?, ?, ?, ?, ?)
+                with before as (select major, classified_at from tracked_incident where incident_id = ?)
+                insert into tracked_incident as t (incident_id, category, priority, major, ehs_level, security_kind,
+                                                   detected_at, category_since, classified_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (incident_id) do update set category = excluded.category, priority = excluded.priority,
-                    major = excluded.major, ehs_level = excluded.ehs_level, detected_at = excluded.detected_at,
+                    major = excluded.major, ehs_level = excluded.ehs_level, security_kind = excluded.security_kind,
+                    detected_at = excluded.detected_at,
+                    category_since = case when t.category = excluded.category and t.category_since is not null
+                                          then t.category_since else excluded.category_since end,
                     classified_at = coalesce(t.classified_at, excluded.classified_at)
-                returning *, classified_at = ? as first""",
-                (rs, row) -> rs.getBoolean("first") ? map(rs, row) : null, incidentId, category.wireName(),
-                priority.name(), major, ehsLevel, detectedAt == null ? null : Timestamp.from(detectedAt),
-                Timestamp.from(at), Timestamp.from(at)).stream().filter(Objects::nonNull).findFirst();
+                returning *, (select classified_at from before) is null as first,
+                          coalesce((select major from before), false) as was_major""",
+                (rs, row) -> new Classified(map(rs, row), rs.getBoolean("first"), rs.getBoolean("was_major")),
+                incidentId, incidentId, category.wireName(), priority.name(), major, ehsLevel,
+                securityKind == null ? null : securityKind.wireName(),
+                detectedAt == null ? null : Timestamp.from(detectedAt), Timestamp.from(at), Timestamp.from(at))
+                .getFirst();
     }
 
     void assigned(UUID incidentId, String team) {
@@ -74,8 +89,14 @@ public class TrackedIncidents {
                 category == null ? null : Arrays.stream(Category.values())
                         .filter(c -> c.wireName().equals(category)).findFirst().orElse(null),
                 priority == null ? null : Priority.valueOf(priority), rs.getBoolean("major"),
-                (Integer) rs.getObject("ehs_level", Integer.class), rs.getString("team"), instant(rs, "reported_at"),
-                instant(rs, "detected_at"), instant(rs, "classified_at"), instant(rs, "done_at"));
+                (Integer) rs.getObject("ehs_level", Integer.class), securityKind(rs.getString("security_kind")),
+                rs.getString("team"), instant(rs, "reported_at"), instant(rs, "detected_at"),
+                instant(rs, "category_since"), instant(rs, "classified_at"), instant(rs, "done_at"));
+    }
+
+    private static SecurityKind securityKind(String wireName) {
+        return wireName == null ? null : Arrays.stream(SecurityKind.values())
+                .filter(k -> k.wireName().equals(wireName)).findFirst().orElse(null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,7 @@ package dev.incidentloop.escalation.policy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.incidentloop.escalation.calendar.Target;
 import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.SupportLine;
 import dev.incidentloop.kit.web.FieldError;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,14 +16,17 @@ import java.util.Set;
  * escalated.
  *
  * @param calendar        the calendar whose working time business-hour and working-day targets count; null for
- *                        clock time only
+ *                        the built-in {@code working-days}, {@code 24x7} for clock time
  * @param warningShare    share of a target after which SlaWarning is published, e.g. 0.75
  * @param targets         response and resolution target per priority; every priority needs both
  * @param functional      DOMAIN.md section 2, rule "Escalation": the functional chain, to more skilled lines, run
  *                        when a clock of the incident is missed
- * @param hierarchical    the hierarchical chain, to more authority, run for major incidents when a clock is missed,
+ * @param hierarchical    the hierarchical chain, to more authority, run when an incident is classified as major,
  *                        and for any incident when a regulatory deadline is missed
  * @param majorPriorities priorities that make an incident major (besides a major classification)
+ * @param lineGroups      DOMAIN.md section 2, rule "Lines of support": the group that works each line for this
+ *                        category, e.g. {@code second: network-specialists}; a functional level that pages a line
+ *                        moves the incident to that line's group
  */
 public record EscalationPolicy(
         String calendar,
@@ -30,7 +34,8 @@ public record EscalationPolicy(
         Map<Priority, Targets> targets,
         List<Level> functional,
         List<Level> hierarchical,
-        Set<Priority> majorPriorities) {
+        Set<Priority> majorPriorities,
+        Map<SupportLine, String> lineGroups) {
 
     public static final double DEFAULT_WARNING_SHARE = 0.75;
 
@@ -44,9 +49,12 @@ public record EscalationPolicy(
      *               {@code 30 minutes}, {@code 2 business-hours})
      * @param recipients who is notified
      * @param repeat how many times the level is notified again, every {@code every}, until the next level is due
+     * @param line   the line of support the level pages (functional chains only): the incident moves to the policy's
+     *               group for that line when the level is first notified, and {@code assignedTeam} recipients are
+     *               whoever is on call for that group; none for a level that only informs
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Level(Target after, List<Recipient> recipients, Integer repeat, Target every) {
+    public record Level(Target after, List<Recipient> recipients, Integer repeat, Target every, SupportLine line) {
 
         public Level {
             recipients = recipients == null ? List.of() : List.copyOf(recipients);
@@ -68,6 +76,12 @@ public record EscalationPolicy(
         functional = functional == null ? List.of() : List.copyOf(functional);
         hierarchical = hierarchical == null ? List.of() : List.copyOf(hierarchical);
         majorPriorities = majorPriorities == null ? Set.of(Priority.P1) : Set.copyOf(majorPriorities);
+        lineGroups = lineGroups == null || lineGroups.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(lineGroups));
+    }
+
+    /** The group of the line a level pages; null when it pages none. */
+    public String groupOf(Level level) {
+        return level.line() == null ? null : lineGroups.get(level.line());
     }
 
     public double warning() {
@@ -90,6 +104,24 @@ public record EscalationPolicy(
         }
         levels("functional", functional, problems);
         levels("hierarchical", hierarchical, problems);
+        lineGroups.forEach((line, group) -> {
+            if (group == null || group.isBlank()) {
+                problems.add(new FieldError("lineGroups." + line.wireName(), "must name a group"));
+            }
+        });
+        for (int i = 0; i < functional.size(); i++) {
+            SupportLine line = functional.get(i).line();
+            if (line != null && !lineGroups.containsKey(line)) {
+                problems.add(new FieldError("functional[" + i + "].line", "pages the " + line.wireName()
+                        + " line, which lineGroups gives no group"));
+            }
+        }
+        for (int i = 0; i < hierarchical.size(); i++) {
+            if (hierarchical.get(i).line() != null) {
+                problems.add(new FieldError("hierarchical[" + i + "].line",
+                        "a hierarchical level informs management and pages no line of support"));
+            }
+        }
         return problems;
     }
 

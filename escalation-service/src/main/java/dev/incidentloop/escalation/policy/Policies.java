@@ -2,24 +2,19 @@ package dev.incidentloop.escalation.policy;
 
 import dev.incidentloop.escalation.admin.Documents;
 import dev.incidentloop.escalation.calendar.Calendar;
-import dev.incidentloop.escalation.calendar.Target;
+import dev.incidentloop.escalation.calendar.WorkingDays;
 import dev.incidentloop.escalation.oncall.Schedule;
 import dev.incidentloop.escalation.sla.SlaTargets;
 import dev.incidentloop.events.Category;
-import dev.incidentloop.events.Priority;
-import dev.incidentloop.events.SlaClock;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds the policy, calendar and schedules that apply. A category's own policy comes first, then the one named
- * {@code default}; without either, the built-in default: the targets of {@code escalation.response-targets} and
- * {@code escalation.resolution-targets} in clock time, and a functional chain of one level that notifies whoever is
- * on call for the assigned team when a clock is missed.
+ * {@code default}; without either, the {@link BuiltInPolicy}. A policy without a calendar counts its working-day and
+ * business-hour targets on the built-in {@link WorkingDays} calendar; {@value #ALWAYS} counts clock time.
  */
 @Component
 public class Policies {
@@ -29,37 +24,40 @@ public class Policies {
     public static final String ALWAYS = "24x7";
 
     private final Documents documents;
-    private final EscalationPolicy builtIn;
+    private final Map<Category, EscalationPolicy> builtIn = new EnumMap<>(Category.class);
+    private final Calendar workingDays;
 
-    Policies(Documents documents, SlaTargets configured) {
+    Policies(Documents documents, SlaTargets configured, WorkingDays workingDays) {
         this.documents = documents;
-        Map<Priority, EscalationPolicy.Targets> targets = new EnumMap<>(Priority.class);
-        for (Priority p : Priority.values()) {
-            targets.put(p, new EscalationPolicy.Targets(Target.clock(configured.of(SlaClock.RESPONSE, p)),
-                    Target.clock(configured.of(SlaClock.RESOLUTION, p))));
+        this.workingDays = workingDays.calendar();
+        for (Category category : Category.values()) {
+            builtIn.put(category, BuiltInPolicy.of(category, configured));
         }
-        this.builtIn = new EscalationPolicy(null, null, targets, List.of(new EscalationPolicy.Level(
-                Target.parse("0 minutes"), List.of(new EscalationPolicy.Recipient(null, null, null, true)), 0, null)),
-                List.of(), Set.of(Priority.P1));
     }
 
     public EscalationPolicy forCategory(Category category) {
         return documents.find(Documents.Kind.POLICY, category.wireName(), EscalationPolicy.class)
                 .or(() -> documents.find(Documents.Kind.POLICY, DEFAULT, EscalationPolicy.class))
-                .orElse(builtIn);
+                .orElseGet(() -> builtIn.get(category));
     }
 
-    /** The named calendar; clock time for none or {@value #ALWAYS}. */
+    /**
+     * The named calendar: clock time for {@value #ALWAYS}; for none, or {@value WorkingDays#NAME}, the one an admin
+     * stored under that name or else the built-in working days.
+     */
     public Calendar calendar(String name) {
-        if (name == null || name.equals(ALWAYS)) {
+        if (ALWAYS.equals(name)) {
             return Calendar.ALWAYS;
         }
-        return documents.find(Documents.Kind.CALENDAR, name, Calendar.class).orElseThrow(() ->
-                new IllegalStateException("calendar '" + name + "' is named by a policy but does not exist"));
+        String named = name == null ? WorkingDays.NAME : name;
+        return documents.find(Documents.Kind.CALENDAR, named, Calendar.class)
+                .or(() -> named.equals(WorkingDays.NAME) ? Optional.of(workingDays) : Optional.empty())
+                .orElseThrow(() -> new IllegalStateException("calendar '" + name
+                        + "' is named by a policy but does not exist"));
     }
 
     public boolean calendarExists(String name) {
-        return name == null || name.equals(ALWAYS)
+        return name == null || name.equals(ALWAYS) || name.equals(WorkingDays.NAME)
                 || documents.find(Documents.Kind.CALENDAR, name, Calendar.class).isPresent();
     }
 

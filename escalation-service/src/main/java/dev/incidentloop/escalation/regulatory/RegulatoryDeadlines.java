@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dev.incidentloop.escalation.calendar.Calendar;
 import dev.incidentloop.escalation.chain.Chains;
 import dev.incidentloop.escalation.incident.TrackedIncident;
-import dev.incidentloop.escalation.incident.TrackedIncidents;
 import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.outbox.Outbox;
 import dev.incidentloop.escalation.policy.Policies;
@@ -20,18 +19,21 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reporting obligations of each incident, from the procedures' policies: set when the incident is first
- * classified (RegulatoryDeadlineSet), met when a responder records them in time or when the report itself fulfils
- * them (RegulatoryDeadlineMet), missed when their deadline passes first (RegulatoryDeadlineMissed, and the
- * hierarchical chain starts with reason {@code regulatory}). Deadlines are db-scheduler tasks; a deadline of an
- * incident closed meanwhile does nothing.
+ * The reporting obligations of each incident, from the procedures' policies, decided by {@link DeadlineRules}: set
+ * when the incident is classified and re-evaluated at each reclassification (RegulatoryDeadlineSet), met when a
+ * responder records them in time or when the report itself fulfils them (RegulatoryDeadlineMet), missed when their
+ * deadline passes first, whether or not the incident is still open (RegulatoryDeadlineMissed, and the hierarchical
+ * chain starts with reason {@code regulatory}, running until every missed obligation is recorded). Deadlines are
+ * db-scheduler tasks.
  */
 @Component
 public class RegulatoryDeadlines {
@@ -44,39 +46,40 @@ public class RegulatoryDeadlines {
     private final SchedulerClient scheduler;
     private final Outbox outbox;
     private final Chains chains;
-    private final TrackedIncidents incidents;
 
     RegulatoryDeadlines(JdbcTemplate jdbc, List<ReportingDeadlinePolicy> policies, Policies escalationPolicies,
-                        SchedulerClient scheduler, Outbox outbox, Chains chains, TrackedIncidents incidents) {
+                        SchedulerClient scheduler, Outbox outbox, Chains chains) {
         this.jdbc = jdbc;
         this.policies = policies;
         this.escalationPolicies = escalationPolicies;
         this.scheduler = scheduler;
         this.outbox = outbox;
         this.chains = chains;
-        this.incidents = incidents;
     }
 
+    /** The incident was classified ({@code first}) or reclassified: the obligations that now apply and are new. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void classified(TrackedIncident incident, Instant at) {
+    public void classified(TrackedIncident incident, boolean first, Instant at) {
         Calendar calendar = escalationPolicies.calendar(escalationPolicies.forCategory(incident.category()).calendar());
-        for (ReportingDeadlinePolicy policy : policies) {
-            for (Obligation o : policy.obligations(incident)) {
-                Instant due = o.within().due(calendar, o.referenceAt());
-                int inserted = jdbc.update("""
-                        insert into regulatory_deadline (incident_id, name, reference_at, due_at) values (?, ?, ?, ?)
-                        on conflict do nothing""", incident.incidentId(), o.name(), Timestamp.from(o.referenceAt()),
-                        Timestamp.from(due));
-                if (inserted == 0) {
-                    continue;
-                }
-                outbox.add(new RegulatoryDeadlineSet(incident.incidentId(), o.name(), o.referenceAt(), due, at), Topics.ESCALATION_EVENTS);
-                if (o.fulfilledByReport()) {
-                    fulfil(incident.incidentId(), o.name(), incident.reportedAt(), null, "the incident report", at);
-                } else {
-                    scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, incident.incidentId() + ":"
-                            + o.name()), due);
-                }
+        List<Obligation> wanted = policies.stream().flatMap(p -> p.obligations(incident).stream()).toList();
+        Set<String> set = find(incident.incidentId()).stream().map(RegulatoryDeadline::name)
+                .collect(Collectors.toSet());
+        for (Obligation o : DeadlineRules.toSet(wanted, set, first)) {
+            Instant due = o.within().due(calendar, o.referenceAt());
+            int inserted = jdbc.update("""
+                    insert into regulatory_deadline (incident_id, name, reference_at, due_at) values (?, ?, ?, ?)
+                    on conflict do nothing""", incident.incidentId(), o.name(), Timestamp.from(o.referenceAt()),
+                    Timestamp.from(due));
+            if (inserted == 0) {
+                continue;
+            }
+            outbox.add(new RegulatoryDeadlineSet(incident.incidentId(), o.name(), o.referenceAt(), due, at),
+                    Topics.ESCALATION_EVENTS);
+            if (o.fulfilledByReport()) {
+                fulfil(incident.incidentId(), o.name(), incident.reportedAt(), null, "the incident report", at);
+            } else {
+                scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, incident.incidentId() + ":" + o.name()),
+                        due);
             }
         }
     }
@@ -90,51 +93,53 @@ public class RegulatoryDeadlines {
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome fulfil(UUID incidentId, String name, Instant at, String by, String note, Instant now) {
         var found = lock(incidentId, name);
-        if (found.isEmpty()) {
-            return Outcome.UNKNOWN;
+        var fulfilment = DeadlineRules.fulfil(found, at);
+        switch (fulfilment) {
+            case UNKNOWN -> {
+                return Outcome.UNKNOWN;
+            }
+            case ALREADY_FULFILLED -> {
+                return Outcome.ALREADY_FULFILLED;
+            }
+            default -> jdbc.update("""
+                    update regulatory_deadline set fulfilled_at = ?, fulfilled_by = ?, note = ?
+                    where incident_id = ? and name = ?""", Timestamp.from(at), by, note, incidentId, name);
         }
         RegulatoryDeadline d = found.get();
-        if (d.fulfilledAt() != null) {
-            return Outcome.ALREADY_FULFILLED;
+        switch (fulfilment) {
+            case MET -> {
+                var task = TaskInstanceId.of(TASK, incidentId + ":" + name);
+                if (scheduler.getScheduledExecution(task).isPresent()) {
+                    scheduler.cancel(task);
+                }
+                outbox.add(new RegulatoryDeadlineMet(incidentId, name, d.dueAt(), by, note, now),
+                        Topics.ESCALATION_EVENTS);
+                return Outcome.MET;
+            }
+            case LATE_MISSED_NOW -> miss(d, at, now);
+            default -> {
+                if (!DeadlineRules.anyMissedAndOpen(find(incidentId))) {
+                    chains.obligationsDone(incidentId, now);
+                }
+            }
         }
-        jdbc.update("""
-                update regulatory_deadline set fulfilled_at = ?, fulfilled_by = ?, note = ?
-                where incident_id = ? and name = ?""", Timestamp.from(at), by, note, incidentId, name);
-        if (d.missedAt() != null) {
-            return Outcome.LATE; // its miss was published when the deadline passed
-        }
-        if (at.isAfter(d.dueAt())) {
-            miss(d, at, now);
-            return Outcome.LATE;
-        }
-        var task = TaskInstanceId.of(TASK, incidentId + ":" + name);
-        if (scheduler.getScheduledExecution(task).isPresent()) {
-            scheduler.cancel(task);
-        }
-        outbox.add(new RegulatoryDeadlineMet(incidentId, name, d.dueAt(), by, note, now), Topics.ESCALATION_EVENTS);
-        return Outcome.MET;
+        return Outcome.LATE;
     }
 
-    /** The deadline's task fired. */
+    /** The deadline's task fired: missed unless done, whatever the incident's state. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void due(UUID incidentId, String name, Instant now) {
-        var found = lock(incidentId, name).filter(d -> d.fulfilledAt() == null && d.missedAt() == null);
-        if (found.isEmpty()) {
-            return;
-        }
-        Optional<TrackedIncident> incident = incidents.find(incidentId);
-        if (incident.isPresent() && incident.get().doneAt() != null) {
-            return; // closed or resolved meanwhile: nothing to chase
-        }
-        miss(found.get(), null, now);
+        lock(incidentId, name).filter(DeadlineRules::missedWhenDue).ifPresent(d -> miss(d, null, now));
     }
 
     private void miss(RegulatoryDeadline d, Instant fulfilledAt, Instant now) {
         jdbc.update("update regulatory_deadline set missed_at = ? where incident_id = ? and name = ?",
                 Timestamp.from(now), d.incidentId(), d.name());
-        outbox.add(new RegulatoryDeadlineMissed(d.incidentId(), d.name(), d.dueAt(), fulfilledAt, now), Topics.ESCALATION_EVENTS);
+        outbox.add(new RegulatoryDeadlineMissed(d.incidentId(), d.name(), d.dueAt(), fulfilledAt, now),
+                Topics.ESCALATION_EVENTS);
         if (fulfilledAt == null) {
-            chains.start(d.incidentId(), EscalationKind.HIERARCHICAL, "regulatory", Chains.StopOn.RESOLVE, null, now);
+            chains.start(d.incidentId(), EscalationKind.HIERARCHICAL, "regulatory", Chains.StopOn.FULFILMENT, null,
+                    now);
         }
     }
 

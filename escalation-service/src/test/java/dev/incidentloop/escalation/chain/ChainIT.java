@@ -8,8 +8,9 @@ import static org.awaitility.Awaitility.await;
 import dev.incidentloop.escalation.EscalationStreams;
 import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Classification;
-import dev.incidentloop.events.EmergencyKind;
 import dev.incidentloop.events.EscalationKind;
+import dev.incidentloop.events.HseGrade;
+import dev.incidentloop.events.HseType;
 import dev.incidentloop.events.IncidentAcknowledged;
 import dev.incidentloop.events.IncidentClassified;
 import dev.incidentloop.events.IncidentEscalated;
@@ -19,6 +20,7 @@ import dev.incidentloop.events.Priority;
 import dev.incidentloop.events.SlaBreached;
 import dev.incidentloop.events.SlaClock;
 import dev.incidentloop.events.SlaClockStopped;
+import dev.incidentloop.events.SupportLine;
 import dev.incidentloop.testsupport.ServiceIntegrationTest;
 import dev.incidentloop.testsupport.TestUsers;
 import java.time.Duration;
@@ -34,7 +36,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * DOMAIN.md section 2, rule "Escalation": chains with repeats, functional and hierarchical, and manual escalation,
- * for emergencies under a policy the test puts in place over the admin API. The response target is 1 second (60 for
+ * for HSE near misses under a policy the test puts in place over the admin API. The response target is 1 second (60 for
  * P5, which the manual test uses so that nothing escalates by itself).
  */
 @ServiceIntegrationTest
@@ -51,7 +53,7 @@ class ChainIT {
         put("/admin/schedules/chain-duty-manager", """
                 {"zone": "UTC", "layers": [{"name": "all", "start": "2026-01-01T00:00", "rotation": "daily",
                  "participants": ["duty.wu"]}]}""");
-        put("/admin/policies/emergency", """
+        put("/admin/policies/hse-accident", """
                 {"targets": {"P1": {"response": "1 seconds", "resolution": "60 seconds"},
                              "P2": {"response": "1 seconds", "resolution": "60 seconds"},
                              "P3": {"response": "1 seconds", "resolution": "60 seconds"},
@@ -59,7 +61,8 @@ class ChainIT {
                              "P5": {"response": "60 seconds", "resolution": "120 seconds"}},
                  "functional": [{"after": "0 seconds", "recipients": [{"user": "first.responder"}], "repeat": 2,
                                  "every": "1 seconds"},
-                                {"after": "4 seconds", "recipients": [{"schedule": "chain-second-line"}]}],
+                                {"after": "4 seconds", "recipients": [{"assignedTeam": true}], "line": "second"}],
+                 "lineGroups": {"second": "chain-second-line"},
                  "hierarchical": [{"after": "0 seconds", "recipients": [{"role": "chain-duty-manager"}]},
                                   {"after": "2 seconds", "recipients": [{"user": "director.zhao"}]}],
                  "majorPriorities": ["P1"]}""");
@@ -67,18 +70,22 @@ class ChainIT {
 
     @Test
     void a_missed_response_runs_the_functional_chain_with_its_repeats_then_the_next_level() {
-        UUID incident = emergency(Priority.P2);
+        UUID incident = nearMiss(Priority.P2);
 
         try (var stream = new EscalationStreams()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident, IncidentEscalated.class).size() == 4);
             assertThat(stream.of(incident, IncidentEscalated.class))
                     .extracting(IncidentEscalated::kind, IncidentEscalated::level, IncidentEscalated::repeat,
-                            IncidentEscalated::recipients, IncidentEscalated::reason)
+                            IncidentEscalated::recipients, IncidentEscalated::reason, IncidentEscalated::assignmentGroup)
                     .containsExactly(
-                            tuple(EscalationKind.FUNCTIONAL, 1, 0, List.of("first.responder"), "response-sla"),
-                            tuple(EscalationKind.FUNCTIONAL, 1, 1, List.of("first.responder"), "response-sla"),
-                            tuple(EscalationKind.FUNCTIONAL, 1, 2, List.of("first.responder"), "response-sla"),
-                            tuple(EscalationKind.FUNCTIONAL, 2, 0, List.of("second.line"), "response-sla"));
+                            tuple(EscalationKind.FUNCTIONAL, 1, 0, List.of("first.responder"), "response-sla", null),
+                            tuple(EscalationKind.FUNCTIONAL, 1, 1, List.of("first.responder"), "response-sla", null),
+                            tuple(EscalationKind.FUNCTIONAL, 1, 2, List.of("first.responder"), "response-sla", null),
+                            // rule "Lines of support": the level that pages the second line's on-call moves the
+                            // incident to that line's group, and only that level
+                            tuple(EscalationKind.FUNCTIONAL, 2, 0, List.of("second.line"), "response-sla",
+                                    "chain-second-line"));
+            assertThat(stream.of(incident, IncidentEscalated.class).get(3).supportLine()).isEqualTo(SupportLine.SECOND);
             var times = stream.of(incident, IncidentEscalated.class).stream().map(IncidentEscalated::occurredAt)
                     .toList();
             Instant chainStart = stream.of(incident, SlaBreached.class).get(0).occurredAt();
@@ -91,7 +98,7 @@ class ChainIT {
 
     @Test
     void acknowledging_stops_the_chain_a_missed_response_started() {
-        UUID incident = emergency(Priority.P2);
+        UUID incident = nearMiss(Priority.P2);
 
         try (var stream = new EscalationStreams()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> !stream.of(incident, IncidentEscalated.class).isEmpty());
@@ -108,7 +115,7 @@ class ChainIT {
 
     @Test
     void a_major_incident_also_runs_the_hierarchical_chain_until_it_is_resolved() {
-        UUID incident = emergency(Priority.P1);
+        UUID incident = nearMiss(Priority.P1);
 
         try (var stream = new EscalationStreams()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident, IncidentEscalated.class).stream()
@@ -127,7 +134,7 @@ class ChainIT {
 
     @Test
     void a_responder_escalates_by_hand_one_level_at_a_time() {
-        UUID incident = emergency(Priority.P5);
+        UUID incident = nearMiss(Priority.P5);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/clocks/" + incident)
                 .headers(h -> h.setBasicAuth(TestUsers.RESPONDER, TestUsers.password(TestUsers.RESPONDER)))
                 .exchange().expectStatus().isOk());
@@ -152,12 +159,15 @@ class ChainIT {
                 .jsonPath("$.errors[0].field").isEqualTo("kind");
     }
 
-    private UUID emergency(Priority priority) {
+    /** A near miss: an HSE accident that its grade does not make major, so that only its priority can. */
+    private UUID nearMiss(Priority priority) {
         UUID incident = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        publish(new IncidentReported(incident, "Press line stopped", null, Category.EMERGENCY, "li.wei", "http", now),
-                new IncidentClassified(incident, Category.EMERGENCY,
-                        new Classification.Emergency(EmergencyKind.EQUIPMENT_FAILURE), priority, "li.wei", now));
+        publish(new IncidentReported(incident, "Forklift nearly hit a picker", null, Category.HSE_ACCIDENT, "li.wei",
+                        "http", now),
+                new IncidentClassified(incident, Category.HSE_ACCIDENT,
+                        new Classification.HseAccident(HseType.NEAR_MISS, 0, 0, 0, HseGrade.MINOR), priority, "li.wei",
+                        now));
         return incident;
     }
 

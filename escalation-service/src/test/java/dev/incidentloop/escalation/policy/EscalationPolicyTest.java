@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.incidentloop.escalation.calendar.Target;
 import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.SupportLine;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +27,9 @@ class EscalationPolicyTest {
                              "P5": {"response": "2 working-days", "resolution": "10 working-days"}},
                  "functional": [{"after": "0 minutes", "recipients": [{"assignedTeam": true}], "repeat": 2,
                                  "every": "10 minutes"},
-                                {"after": "30 minutes", "recipients": [{"schedule": "second-line"}]},
-                                {"after": "2 hours", "recipients": [{"user": "vendor.hotline"}]}],
+                                {"after": "30 minutes", "recipients": [{"assignedTeam": true}], "line": "second"},
+                                {"after": "2 hours", "recipients": [{"user": "vendor.hotline"}], "line": "vendor"}],
+                 "lineGroups": {"first": "service-desk", "second": "network-specialists", "vendor": "router-vendor"},
                  "hierarchical": [{"after": "0 minutes", "recipients": [{"role": "team-lead"}]},
                                   {"after": "30 minutes", "recipients": [{"role": "it-manager"}]},
                                   {"after": "1 hours", "recipients": [{"role": "director"}]}],
@@ -37,19 +40,27 @@ class EscalationPolicyTest {
         assertThat(policy.functional().get(0).repeat()).isEqualTo(2);
         assertThat(policy.hierarchical()).hasSize(3);
         assertThat(policy.warning()).isEqualTo(0.8);
-        assertThat(json.readTree(json.writeValueAsString(policy)).get("targets").get("P2").get("resolution").asText())
-                .isEqualTo("8 business-hours");
+        assertThat(policy.groupOf(policy.functional().get(0))).as("a level that pages no line").isNull();
+        assertThat(policy.groupOf(policy.functional().get(1))).isEqualTo("network-specialists");
+        var written = json.readTree(json.writeValueAsString(policy));
+        assertThat(written.get("targets").get("P2").get("resolution").asText()).isEqualTo("8 business-hours");
+        assertThat(written.get("lineGroups").get("vendor").asText()).isEqualTo("router-vendor");
+        assertThat(written.get("functional").get(2).get("line").asText()).isEqualTo("vendor");
     }
 
     @Test
     void faults_are_named_by_field() {
         var level = new EscalationPolicy.Level(Target.parse("30 minutes"), List.of(
-                new EscalationPolicy.Recipient("a", "b", null, null)), 2, null);
-        var earlier = new EscalationPolicy.Level(Target.parse("10 minutes"), List.of(), 0, null);
-        EscalationPolicy policy = new EscalationPolicy(null, 1.5, null, List.of(level, earlier), List.of(), null);
+                new EscalationPolicy.Recipient("a", "b", null, null)), 2, null, null);
+        var earlier = new EscalationPolicy.Level(Target.parse("10 minutes"), List.of(), 0, null, SupportLine.VENDOR);
+        var manager = new EscalationPolicy.Level(Target.parse("0 minutes"), List.of(
+                new EscalationPolicy.Recipient(null, null, "it-manager", null)), 0, null, SupportLine.SECOND);
+        EscalationPolicy policy = new EscalationPolicy(null, 1.5, null, List.of(level, earlier), List.of(manager),
+                null, Map.of(SupportLine.SECOND, " "));
 
         assertThat(policy.problems()).extracting(e -> e.field()).containsExactly("warningShare", "targets.P1",
                 "targets.P2", "targets.P3", "targets.P4", "targets.P5", "functional[0].recipients[0]",
-                "functional[0].every", "functional[1].after", "functional[1].recipients");
+                "functional[0].every", "functional[1].after", "functional[1].recipients", "lineGroups.second",
+                "functional[1].line", "hierarchical[0].line");
     }
 }

@@ -11,7 +11,11 @@ import dev.incidentloop.events.Classification;
 import dev.incidentloop.events.EscalationKind;
 import dev.incidentloop.events.IncidentClassified;
 import dev.incidentloop.events.IncidentEscalated;
+import dev.incidentloop.events.FixType;
+import dev.incidentloop.events.IncidentReclassified;
 import dev.incidentloop.events.IncidentReported;
+import dev.incidentloop.events.IncidentResolved;
+import dev.incidentloop.events.SupportLine;
 import dev.incidentloop.events.Priority;
 import dev.incidentloop.events.RegulatoryDeadlineMet;
 import dev.incidentloop.events.RegulatoryDeadlineMissed;
@@ -150,7 +154,129 @@ class RegulatoryIT {
                     .isEmpty());
             assertThat(stream.of(incident, RegulatoryDeadlineMet.class).get(0))
                     .extracting(RegulatoryDeadlineMet::deadline, RegulatoryDeadlineMet::dueAt)
-                    .containsExactly("security-report", reported.plus(Duration.ofHours(19)));
+                    .containsExactly("security-major-report", reported.plus(Duration.ofHours(19)));
+            assertThat(stream.of(incident, RegulatoryDeadlineSet.class)).extracting(RegulatoryDeadlineSet::deadline)
+                    .doesNotContain("security-report");
+        }
+    }
+
+    /** DOMAIN.md section 2, rule "Escalation": management is told when an incident is classified as major. */
+    @Test
+    void escalation_a_major_incident_starts_the_hierarchical_chain_at_its_classification() {
+        UUID incident = UUID.randomUUID();
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(new IncidentReported(incident, "Database exfiltrated", null, Category.INFORMATION_SECURITY, "li.wei",
+                "http", reported), security(incident, reported, true, Priority.P2, reported));
+
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !stream.of(incident, IncidentEscalated.class)
+                    .isEmpty());
+            assertThat(stream.of(incident, IncidentEscalated.class).getFirst()).satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(EscalationKind.HIERARCHICAL);
+                // at the classification, not once a deadline was missed (that chain would say "regulatory")
+                assertThat(e.reason()).isEqualTo("major");
+                assertThat(e.recipients()).containsExactly("ciso.huang");
+            });
+        }
+    }
+
+    /** DOMAIN.md section 3, rule "Deadlines": the obligations run until done, whatever the incident's state. */
+    @Test
+    void security_obligations_outlive_an_incident_resolved_before_them() {
+        UUID incident = UUID.randomUUID();
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(new IncidentReported(incident, "Malware on one laptop", null, Category.INFORMATION_SECURITY, "li.wei",
+                        "http", reported), security(incident, reported, false, Priority.P3, reported),
+                new IncidentResolved(incident, "li.wei", "contained", "laptop reimaged", SupportLine.FIRST,
+                        FixType.PERMANENT, reported.plusMillis(500)));
+
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident, RegulatoryDeadlineMissed.class)
+                    .size() == 2 && !stream.of(incident, IncidentEscalated.class).isEmpty());
+            assertThat(stream.of(incident, RegulatoryDeadlineMissed.class)).extracting(RegulatoryDeadlineMissed::deadline)
+                    .containsExactly("security-leadership-informed", "security-disposal-plan");
+            assertThat(stream.of(incident, IncidentEscalated.class).getFirst()).satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(EscalationKind.HIERARCHICAL);
+                assertThat(e.reason()).isEqualTo("regulatory");
+            });
+        }
+    }
+
+    /** DOMAIN.md sections 3 and 5, rule "Deadlines": a reclassification adds what now applies and drops nothing. */
+    @Test
+    void reclassification_adds_the_obligations_of_the_new_classification() {
+        UUID itIncident = UUID.randomUUID();
+        UUID securityIncident = UUID.randomUUID();
+        UUID ehsEvent = UUID.randomUUID();
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant later = reported.plusMillis(300);
+        publish(new IncidentReported(itIncident, "Odd logins on the VPN", null, Category.IT_SERVICE, "li.wei", "http",
+                        reported),
+                new IncidentClassified(itIncident, Category.IT_SERVICE, new Classification.ItService(2, 2),
+                        Priority.P3, "li.wei", reported),
+                new IncidentReclassified(itIncident, Category.INFORMATION_SECURITY, security(itIncident,
+                        reported, false, Priority.P3, later).classification(), Priority.P3, Priority.P3,
+                        "credential stuffing", "li.wei", later));
+        publish(new IncidentReported(securityIncident, "Phishing click", null, Category.INFORMATION_SECURITY,
+                        "li.wei", "http", reported),
+                security(securityIncident, reported, false, Priority.P3, reported),
+                new IncidentReclassified(securityIncident, Category.INFORMATION_SECURITY, security(securityIncident,
+                        reported, true, Priority.P1, later).classification(), Priority.P1, Priority.P3,
+                        "payroll data taken", "li.wei", later));
+        publish(new IncidentReported(ehsEvent, "Pallet fell", null, Category.EHS_RECORDABLE, "li.wei", "http",
+                        reported),
+                new IncidentClassified(ehsEvent, Category.EHS_RECORDABLE, new Classification.EhsRecordable(20_000L,
+                        false, 2), Priority.P4, "li.wei", reported),
+                new IncidentReclassified(ehsEvent, Category.EHS_RECORDABLE, new Classification.EhsRecordable(45_000L,
+                        true, 3), Priority.P3, Priority.P4, "the rack is lost too", "li.wei", later));
+
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(itIncident, RegulatoryDeadlineSet.class)
+                    .size() == 3 && stream.of(securityIncident, RegulatoryDeadlineSet.class).size() == 4
+                    && stream.of(ehsEvent, RegulatoryDeadlineSet.class).size() == 2);
+            // receipt by the security department is the reclassification; the IT report did not reach it
+            assertThat(stream.of(itIncident, RegulatoryDeadlineSet.class)).extracting(RegulatoryDeadlineSet::deadline,
+                    RegulatoryDeadlineSet::dueAt).containsExactly(
+                    tuple("security-report", reported.plus(Duration.ofHours(4))),
+                    tuple("security-leadership-informed", later.plusSeconds(2)),
+                    tuple("security-disposal-plan", later.plusSeconds(3)));
+            assertThat(stream.of(itIncident, RegulatoryDeadlineMet.class)).isEmpty();
+            // upgraded to major: the 4-hour report stays met, the 24-hour major-incident report is added
+            assertThat(stream.of(securityIncident, RegulatoryDeadlineSet.class))
+                    .extracting(RegulatoryDeadlineSet::deadline).containsExactly("security-report",
+                            "security-leadership-informed", "security-disposal-plan", "security-major-report");
+            assertThat(stream.of(securityIncident, RegulatoryDeadlineMet.class)).extracting(RegulatoryDeadlineMet::deadline)
+                    .containsExactly("security-report");
+            // raised to level 3: the investigation is due 10 working days after the event
+            assertThat(stream.of(ehsEvent, RegulatoryDeadlineSet.class)).extracting(RegulatoryDeadlineSet::deadline)
+                    .containsExactly("ehs-report", "ehs-investigation");
+        }
+    }
+
+    /** DOMAIN.md section 5, rule "Working days": without a calendar configured, working days skip weekends. */
+    @Test
+    void ehs_working_days_count_on_the_built_in_calendar_when_the_policy_names_none() {
+        put("/admin/policies/ehs-recordable", """
+                {"targets": {"P1": {"response": "1 hours", "resolution": "8 hours"},
+                             "P2": {"response": "1 hours", "resolution": "8 hours"},
+                             "P3": {"response": "1 hours", "resolution": "8 hours"},
+                             "P4": {"response": "1 hours", "resolution": "8 hours"},
+                             "P5": {"response": "1 hours", "resolution": "8 hours"}}}""");
+        UUID incident = UUID.randomUUID();
+        // Monday 7 December 2026, 10:00 in Shanghai
+        Instant reported = shanghai("2026-12-07T10:00");
+        publish(new IncidentReported(incident, "Scaffold collapsed overnight", null, Category.EHS_RECORDABLE,
+                        "li.wei", "http", reported),
+                new IncidentClassified(incident, Category.EHS_RECORDABLE, new Classification.EhsRecordable(60_000L,
+                        true, 3), Priority.P3, "li.wei", reported));
+
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.of(incident, RegulatoryDeadlineSet.class)
+                    .size() == 2);
+            assertThat(stream.of(incident, RegulatoryDeadlineSet.class))
+                    .extracting(RegulatoryDeadlineSet::deadline, RegulatoryDeadlineSet::dueAt).containsExactly(
+                            tuple("ehs-report", shanghai("2026-12-08T10:00")),
+                            tuple("ehs-investigation", shanghai("2026-12-21T10:00")));
         }
     }
 

@@ -7,11 +7,16 @@ import dev.incidentloop.escalation.calendar.Target;
 import dev.incidentloop.escalation.incident.TrackedIncident;
 import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.SecurityKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** DOMAIN.md section 3, rule "Deadlines" (information security), and section 5, rule "Deadlines" (EHS). */
+/**
+ * DOMAIN.md section 3, rule "Deadlines" (information security: for incidents, counted from detection and receipt),
+ * and section 5, rule "Deadlines" (EHS: counted from the event).
+ */
 class ReportingDeadlinePoliciesTest {
 
     private static final Instant DETECTED = Instant.parse("2026-03-02T06:00:00Z");
@@ -36,7 +41,38 @@ class ReportingDeadlinePoliciesTest {
         var obligations = new SecurityReportingDeadlines(periods).obligations(incident(Category.INFORMATION_SECURITY,
                 true, null));
 
-        assertThat(obligations.get(0).within()).isEqualTo(Target.parse("24 hours"));
+        assertThat(obligations.get(0)).extracting(Obligation::name, Obligation::within)
+                .containsExactly("security-major-report", Target.parse("24 hours"));
+    }
+
+    @Test
+    void the_security_deadlines_apply_to_incidents_not_to_reported_events_or_weaknesses() {
+        var policy = new SecurityReportingDeadlines(periods);
+
+        assertThat(policy.obligations(security(SecurityKind.WEAKNESS))).as("a weakness (弱点)").isEmpty();
+        assertThat(policy.obligations(security(SecurityKind.EVENT))).as("an event (事态)").isEmpty();
+        assertThat(policy.obligations(security(SecurityKind.INCIDENT))).as("an incident (事件)").hasSize(3);
+    }
+
+    @Test
+    void receipt_is_when_the_incident_became_a_security_incident() {
+        Instant reclassified = REPORTED.plus(Duration.ofHours(3));
+        var it = new TrackedIncident(UUID.randomUUID(), Category.INFORMATION_SECURITY, Priority.P2, false, null,
+                SecurityKind.INCIDENT, "soc", REPORTED, DETECTED, reclassified, REPORTED, null);
+
+        assertThat(new SecurityReportingDeadlines(periods).obligations(it)).extracting(Obligation::name,
+                Obligation::referenceAt).containsExactly(tuple("security-report", DETECTED),
+                tuple("security-leadership-informed", reclassified), tuple("security-disposal-plan", reclassified));
+    }
+
+    @Test
+    void ehs_deadlines_count_from_when_the_event_happened() {
+        Instant happened = REPORTED.minus(Duration.ofHours(20));
+        var ehs = new TrackedIncident(UUID.randomUUID(), Category.EHS_RECORDABLE, Priority.P3, true, 3, null, "ehs",
+                REPORTED, happened, REPORTED, REPORTED, null);
+
+        assertThat(new EhsReportingDeadlines(periods).obligations(ehs)).extracting(Obligation::referenceAt)
+                .containsOnly(happened);
     }
 
     @Test
@@ -59,7 +95,14 @@ class ReportingDeadlinePoliciesTest {
     }
 
     private static TrackedIncident incident(Category category, boolean major, Integer ehsLevel) {
-        return new TrackedIncident(UUID.randomUUID(), category, Priority.P2, major, ehsLevel, "soc", REPORTED,
-                category == Category.INFORMATION_SECURITY ? DETECTED : null, REPORTED, null);
+        boolean security = category == Category.INFORMATION_SECURITY;
+        return new TrackedIncident(UUID.randomUUID(), category, Priority.P2, major, ehsLevel,
+                security ? SecurityKind.INCIDENT : null, "soc", REPORTED, security ? DETECTED : null, REPORTED,
+                REPORTED, null);
+    }
+
+    private static TrackedIncident security(SecurityKind kind) {
+        return new TrackedIncident(UUID.randomUUID(), Category.INFORMATION_SECURITY, Priority.P3, false, null, kind,
+                "soc", REPORTED, DETECTED, REPORTED, REPORTED, null);
     }
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Closes a resolved incident whose reporter has not confirmed within the configured working days. */
-public record AutoClose(
-        @TargetAggregateIdentifier UUID incidentId, Instant resolvedBefore) {
+/**
+ * escalation-service found that nobody confirmed the resolution at {@code resolvedAt} within the confirmation period:
+ * the incident is closed by the system, unless it was confirmed, reopened or resolved again meanwhile.
+ */
+public record AutoClose(@TargetAggregateIdentifier UUID incidentId, Instant resolvedAt) {
 }

@@ -24,6 +24,7 @@ import dev.incidentloop.events.WorkNoteAdded;
 import dev.incidentloop.incident.classification.Classifier;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -88,15 +89,12 @@ public class Incident {
     }
 
     @CommandHandler
-    public void handle(EscalateToNextLine command, Clock clock) {
-        if (command.level() <= escalationLevel || !state.open()) {
-            return; // applied already, or nobody needs to be moved any more
+    public void handle(EscalateToLine command, Clock clock) {
+        SupportLine current = supportLine == null ? SupportLine.FIRST : supportLine;
+        if (command.level() <= escalationLevel || !state.open() || command.line().compareTo(current) <= 0) {
+            return; // applied already, nobody needs to be moved any more, or it never moves back down
         }
-        SupportLine next = switch (supportLine == null ? SupportLine.FIRST : supportLine) {
-            case FIRST -> SupportLine.SECOND;
-            case SECOND, VENDOR -> SupportLine.VENDOR;
-        };
-        apply(new IncidentAssigned(incidentId, command.groupsByLine().get(next), null, next, assignments,
+        apply(new IncidentAssigned(incidentId, command.assignmentGroup(), null, command.line(), assignments,
                 "escalated: " + command.reason(), command.level(), "escalation-service", clock.instant()));
     }
 
@@ -152,7 +150,8 @@ public class Incident {
 
     @CommandHandler
     public void handle(AutoClose command, Clock clock) {
-        if (state != IncidentState.RESOLVED || !resolvedAt.isBefore(command.resolvedBefore())) {
+        if (state != IncidentState.RESOLVED || !resolvedAt.truncatedTo(ChronoUnit.MILLIS)
+                .equals(command.resolvedAt().truncatedTo(ChronoUnit.MILLIS))) {
             return; // confirmed, reopened or resolved again meanwhile
         }
         apply(new IncidentClosed(incidentId, SYSTEM, clock.instant()));

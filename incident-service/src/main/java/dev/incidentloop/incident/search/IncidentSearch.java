@@ -53,13 +53,6 @@ public class IncidentSearch {
         return new Page(items, page, size, total == null ? 0 : total);
     }
 
-    /** Resolved incidents whose resolution is older than {@code before}, oldest first. */
-    public List<UUID> resolvedBefore(Instant before, int limit) {
-        return jdbc.queryForList("select incident_id from incident_summary where state = ? and resolved_at < ? "
-                        + "order by resolved_at limit ?", UUID.class, IncidentState.RESOLVED.name(),
-                Timestamp.from(before), limit);
-    }
-
     private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
         if (value != null) {
             where.append(" and ").append(sql);

@@ -284,28 +284,34 @@ class IncidentAggregateTest {
     // ---- escalation, alert repeats and auto-close ----
 
     @Test
-    void an_escalation_moves_the_incident_to_the_next_line_once() {
-        var groups = Map.of(SupportLine.FIRST, "service-desk", SupportLine.SECOND, "second-line",
-                SupportLine.VENDOR, "vendor-management");
-        IncidentAssigned toSecondLine = new IncidentAssigned(ID, "second-line", null, SupportLine.SECOND, 0,
+    void lines_of_support_an_escalation_moves_the_incident_to_the_line_its_level_pages_once() {
+        IncidentAssigned toSecondLine = new IncidentAssigned(ID, "network-specialists", null, SupportLine.SECOND, 0,
                 "escalated: response-sla", 1, "escalation-service", NOW);
         fixture.given(reported(), classified())
-                .when(new EscalateToNextLine(ID, 1, "response-sla", groups))
+                .when(new EscalateToLine(ID, 1, "response-sla", SupportLine.SECOND, "network-specialists"))
                 .expectEvents(toSecondLine);
         fixture.given(reported(), classified(), toSecondLine)
-                .when(new EscalateToNextLine(ID, 1, "response-sla", groups))
+                .when(new EscalateToLine(ID, 1, "response-sla", SupportLine.SECOND, "network-specialists"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(reported(), classified(), toSecondLine)
-                .when(new EscalateToNextLine(ID, 2, "response-sla", groups))
-                .expectEvents(new IncidentAssigned(ID, "vendor-management", null, SupportLine.VENDOR, 1,
-                        "escalated: response-sla", 2, "escalation-service", NOW));
+                .when(new EscalateToLine(ID, 2, "resolution-sla", SupportLine.VENDOR, "router-vendor"))
+                .expectEvents(new IncidentAssigned(ID, "router-vendor", null, SupportLine.VENDOR, 1,
+                        "escalated: resolution-sla", 2, "escalation-service", NOW));
+    }
+
+    @Test
+    void lines_of_support_a_level_paging_the_first_line_leaves_the_incident_on_it() {
+        fixture.given(reported(), classified())
+                .when(new EscalateToLine(ID, 1, "response-sla", SupportLine.FIRST, "service-desk"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void an_escalation_of_a_resolved_incident_changes_nothing() {
         fixture.given(reported(), classified(), resolved())
-                .when(new EscalateToNextLine(ID, 1, "response-sla", Map.of()))
+                .when(new EscalateToLine(ID, 1, "response-sla", SupportLine.SECOND, "second-line"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -330,16 +336,17 @@ class IncidentAggregateTest {
     }
 
     @Test
-    void auto_close_closes_only_an_incident_still_resolved_since_before_the_cutoff() {
-        fixture.given(reported(), classified(), resolved())
-                .when(new AutoClose(ID, NOW.plusSeconds(1)))
-                .expectEvents(new IncidentClosed(ID, Incident.SYSTEM, NOW));
+    void auto_close_closes_only_an_incident_still_awaiting_confirmation_of_that_resolution() {
         fixture.given(reported(), classified(), resolved())
                 .when(new AutoClose(ID, NOW))
+                .expectEvents(new IncidentClosed(ID, Incident.SYSTEM, NOW));
+        // an earlier resolution's period: this resolution has its own
+        fixture.given(reported(), classified(), resolved())
+                .when(new AutoClose(ID, NOW.minusSeconds(60)))
                 .expectNoEvents();
         fixture.given(reported(), classified(), resolved(), new ResolutionConfirmed(ID, 4, null, "li.wei", NOW),
                         new IncidentClosed(ID, "li.wei", NOW))
-                .when(new AutoClose(ID, NOW.plusSeconds(1)))
+                .when(new AutoClose(ID, NOW))
                 .expectNoEvents();
     }
 

@@ -17,6 +17,7 @@ import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.IncidentResumed;
 import dev.incidentloop.events.ResolutionConfirmed;
 import dev.incidentloop.events.ResolutionRejected;
+import dev.incidentloop.events.ResolutionUnconfirmed;
 import dev.incidentloop.events.NotificationDelivered;
 import dev.incidentloop.events.NotificationFailed;
 import dev.incidentloop.events.RegulatoryDeadlineMet;
@@ -72,6 +73,7 @@ final class Summaries {
             case RegulatoryDeadlineMet e -> "Deadline " + e.deadline() + " met"
                     + (e.by() == null ? "" : " (" + e.by() + ")");
             case RegulatoryDeadlineMissed e -> "Deadline " + e.deadline() + " missed (was due at " + e.dueAt() + ")";
+            case ResolutionUnconfirmed e -> "Resolution not confirmed within " + e.period() + "; closing";
             case NotificationDelivered e -> null;
             case NotificationFailed e -> null;
             case SlaBreached e -> capitalized(e.clock().wireName()) + " target of " + e.target() + " missed";

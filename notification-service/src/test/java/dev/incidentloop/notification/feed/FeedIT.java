@@ -47,8 +47,8 @@ class FeedIT {
         // two topics have no order between them: let the first item be stored before the escalation arrives
         await().atMost(WAIT).until(() -> itemsOf(incident).size() == 1);
         publish(Topics.ESCALATION_EVENTS.name(), new IncidentEscalated(incident, 1,
-                EscalationKind.FUNCTIONAL, "response-sla", Priority.P3, Duration.ofHours(2), List.of("wang.fang"), 0,
-                Instant.now()), 0);
+                EscalationKind.FUNCTIONAL, "response-sla", Priority.P3, Duration.ofHours(2), List.of("wang.fang"), 0, null,
+                null, Instant.now()), 0);
 
         List<ServerSentEvent<FeedItem>> first = feed(null, incident).take(2).collectList().block(WAIT);
         assertThat(first).extracting(e -> e.data().type())

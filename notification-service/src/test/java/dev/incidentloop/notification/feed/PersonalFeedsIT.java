@@ -57,7 +57,7 @@ class PersonalFeedsIT {
         publish(Topics.ESCALATION_EVENTS.name(),
                 new SlaBreached(incident, SlaClock.RESPONSE, Duration.ofMinutes(30), Duration.ofMinutes(30), t),
                 new IncidentEscalated(incident, 1, EscalationKind.FUNCTIONAL, "response-sla", Priority.P2,
-                        Duration.ofMinutes(30), List.of(TestUsers.RESPONDER, "somebody.else"), 0, t));
+                        Duration.ofMinutes(30), List.of(TestUsers.RESPONDER, "somebody.else"), 0, null, null, t));
         publish(Topics.INCIDENT_EVENTS.name(),
                 new IncidentResolved(incident, "zhang.min", "fixed", null, null, null, t.plusSeconds(60)));
 
