@@ -1,6 +1,7 @@
 package dev.incidentloop.escalation.admin;
 
 import dev.incidentloop.escalation.calendar.Calendar;
+import dev.incidentloop.escalation.store.Documents;
 import dev.incidentloop.escalation.oncall.Schedule;
 import dev.incidentloop.escalation.policy.EscalationPolicy;
 import dev.incidentloop.escalation.policy.Policies;

@@ -27,7 +27,7 @@ public class TrackedIncidents {
                 .stream().findFirst();
     }
 
-    void reported(UUID incidentId, Category category, Instant at) {
+    public void reported(UUID incidentId, Category category, Instant at) {
         jdbc.update("""
                 insert into tracked_incident (incident_id, category, reported_at, category_since) values (?, ?, ?, ?)
                 on conflict (incident_id) do update set category = excluded.category,
@@ -39,11 +39,11 @@ public class TrackedIncidents {
      * A classification as recorded: the incident as it now stands, whether this was its first classification, and
      * whether it was major before.
      */
-    record Classified(TrackedIncident incident, boolean first, boolean wasMajor) {
+    public record Classified(TrackedIncident incident, boolean first, boolean wasMajor) {
     }
 
     /** Records a classification or reclassification. */
-    Classified classified(UUID incidentId, Category category, Priority priority, boolean major, Integer ehsLevel,
+    public Classified classified(UUID incidentId, Category category, Priority priority, boolean major, Integer ehsLevel,
                           SecurityKind securityKind, Instant detectedAt, Instant at) {
         return jdbc.query("""
                 with before as (select major, classified_at from tracked_incident where incident_id = ?)
@@ -65,20 +65,20 @@ public class TrackedIncidents {
                 .getFirst();
     }
 
-    void assigned(UUID incidentId, String team) {
+    public void assigned(UUID incidentId, String team) {
         jdbc.update("""
                 insert into tracked_incident (incident_id, team) values (?, ?)
                 on conflict (incident_id) do update set team = excluded.team""", incidentId, team);
     }
 
-    void done(UUID incidentId, Instant at) {
+    public void done(UUID incidentId, Instant at) {
         jdbc.update("""
                 insert into tracked_incident as t (incident_id, done_at) values (?, ?)
                 on conflict (incident_id) do update set done_at = coalesce(t.done_at, excluded.done_at)""",
                 incidentId, Timestamp.from(at));
     }
 
-    void reopened(UUID incidentId) {
+    public void reopened(UUID incidentId) {
         jdbc.update("update tracked_incident set done_at = null where incident_id = ?", incidentId);
     }
 

@@ -1,6 +1,6 @@
 package dev.incidentloop.escalation.oncall;
 
-import dev.incidentloop.escalation.policy.Policies;
+import dev.incidentloop.escalation.store.Documents;
 import dev.incidentloop.kit.web.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,11 +19,11 @@ class OnCallController {
 
     private static final int MAX_SHIFTS = 500;
 
-    private final Policies policies;
+    private final Documents documents;
     private final Clock clock;
 
-    OnCallController(Policies policies, Clock clock) {
-        this.policies = policies;
+    OnCallController(Documents documents, Clock clock) {
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -33,7 +33,7 @@ class OnCallController {
     @GetMapping("/oncall/{schedule}")
     Mono<ResponseEntity<OnCallAt>> at(@PathVariable String schedule, @RequestParam(required = false) Instant at) {
         Instant when = at != null ? at : clock.instant();
-        return Mono.fromCallable(() -> policies.schedule(schedule).map(s -> {
+        return Mono.fromCallable(() -> documents.find(Documents.Kind.SCHEDULE, schedule, Schedule.class).map(s -> {
             Schedule.OnCall onCall = s.at(when);
             return ResponseEntity.ok(new OnCallAt(schedule, when, onCall.user(), onCall.source()));
         }).orElseGet(() -> ResponseEntity.notFound().build())).subscribeOn(Schedulers.boundedElastic());
@@ -47,7 +47,7 @@ class OnCallController {
             throw new InvalidRequestException("count", "must be between 1 and " + MAX_SHIFTS);
         }
         Instant start = from != null ? from : clock.instant();
-        return Mono.fromCallable(() -> policies.schedule(schedule).map(s -> ResponseEntity.ok(s.shifts(start, count)))
+        return Mono.fromCallable(() -> documents.find(Documents.Kind.SCHEDULE, schedule, Schedule.class).map(s -> ResponseEntity.ok(s.shifts(start, count)))
                 .orElseGet(() -> ResponseEntity.notFound().build())).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -1,7 +1,7 @@
 package dev.incidentloop.escalation.policy;
 
 import dev.incidentloop.escalation.calendar.Target;
-import dev.incidentloop.escalation.sla.SlaTargets;
+import dev.incidentloop.escalation.policy.SlaTargets;
 import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Priority;
 import dev.incidentloop.events.SlaClock;

@@ -1,10 +1,10 @@
 package dev.incidentloop.escalation.policy;
 
-import dev.incidentloop.escalation.admin.Documents;
+import dev.incidentloop.escalation.store.Documents;
 import dev.incidentloop.escalation.calendar.Calendar;
 import dev.incidentloop.escalation.calendar.WorkingDays;
 import dev.incidentloop.escalation.oncall.Schedule;
-import dev.incidentloop.escalation.sla.SlaTargets;
+import dev.incidentloop.escalation.policy.SlaTargets;
 import dev.incidentloop.events.Category;
 import java.util.EnumMap;
 import java.util.Map;

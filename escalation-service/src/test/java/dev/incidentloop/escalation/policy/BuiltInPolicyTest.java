@@ -2,7 +2,7 @@ package dev.incidentloop.escalation.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentloop.escalation.sla.SlaTargets;
+import dev.incidentloop.escalation.policy.SlaTargets;
 import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Priority;
 import dev.incidentloop.events.SupportLine;

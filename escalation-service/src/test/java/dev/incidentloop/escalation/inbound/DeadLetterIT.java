@@ -1,4 +1,4 @@
-package dev.incidentloop.escalation.incident;
+package dev.incidentloop.escalation.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.incidentloop.escalation.sla;
+package dev.incidentloop.escalation.policy;
 
 import dev.incidentloop.events.Priority;
 import dev.incidentloop.events.SlaClock;

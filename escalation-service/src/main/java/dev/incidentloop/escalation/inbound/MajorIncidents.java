@@ -1,4 +1,4 @@
-package dev.incidentloop.escalation.incident;
+package dev.incidentloop.escalation.inbound;
 
 import dev.incidentloop.escalation.policy.EscalationPolicy;
 import dev.incidentloop.events.Classification;

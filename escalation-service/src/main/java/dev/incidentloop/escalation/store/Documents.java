@@ -1,4 +1,4 @@
-package dev.incidentloop.escalation.admin;
+package dev.incidentloop.escalation.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,22 +17,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Documents {
 
-    /** What a document is, and the Java type it is read as. */
+    /** What a document is; each is read as the type its reader asks for. */
     public enum Kind {
-        CALENDAR("calendar", dev.incidentloop.escalation.calendar.Calendar.class),
-        POLICY("policy", dev.incidentloop.escalation.policy.EscalationPolicy.class),
-        SCHEDULE("schedule", dev.incidentloop.escalation.oncall.Schedule.class);
+        CALENDAR("calendar"),
+        POLICY("policy"),
+        SCHEDULE("schedule");
 
         private final String name;
-        private final Class<?> type;
 
-        Kind(String name, Class<?> type) {
+        Kind(String name) {
             this.name = name;
-            this.type = type;
-        }
-
-        public Class<?> type() {
-            return type;
         }
     }
 
@@ -76,7 +70,7 @@ public class Documents {
     }
 
     /** Creates or replaces; true if it was created. */
-    boolean put(Kind kind, String name, Object document, String by) {
+    public boolean put(Kind kind, String name, Object document, String by) {
         String body = write(document);
         Boolean created = jdbc.queryForObject("""
                 insert into policy_document as d (kind, name, body, updated_by) values (?, ?, ?, ?)
@@ -87,7 +81,7 @@ public class Documents {
         return Boolean.TRUE.equals(created);
     }
 
-    boolean delete(Kind kind, String name) {
+    public boolean delete(Kind kind, String name) {
         boolean deleted = jdbc.update("delete from policy_document where kind = ? and name = ?", kind.name, name) == 1;
         cache.remove(new Key(kind, name));
         return deleted;

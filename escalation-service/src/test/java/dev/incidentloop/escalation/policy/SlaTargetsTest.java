@@ -1,4 +1,4 @@
-package dev.incidentloop.escalation.sla;
+package dev.incidentloop.escalation.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

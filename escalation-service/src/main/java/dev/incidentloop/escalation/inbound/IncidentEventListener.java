@@ -1,7 +1,8 @@
-package dev.incidentloop.escalation.incident;
+package dev.incidentloop.escalation.inbound;
 
 import dev.incidentloop.escalation.chain.Chains;
 import dev.incidentloop.escalation.confirmation.Confirmations;
+import dev.incidentloop.escalation.incident.TrackedIncidents;
 import dev.incidentloop.escalation.policy.Policies;
 import dev.incidentloop.escalation.regulatory.RegulatoryDeadlines;
 import dev.incidentloop.escalation.sla.SlaService;
