@@ -29,6 +29,8 @@ public sealed interface Classification {
     /**
      * ISO 27001 report contents.
      *
+     * @param detectedAt        when it was detected, as the report gives it (DOMAIN.md section 3: the report deadline
+     *                          counts from it); null for the report's own time. Never later than the report.
      * @param severity          1 critical .. 4 low
      * @param lossEstimateCny   first estimate of the loss in yuan, if one was given
      * @param major             a major (严重) incident: reported as such, or of critical severity
@@ -54,10 +56,18 @@ public sealed interface Classification {
     }
 
     /**
-     * @param lossCny the actual loss, or the predicted worst loss, in yuan
-     * @param actual  true for an actual loss, false for a predicted one
+     * @param lossCny    the actual loss, or the predicted worst loss, in yuan
+     * @param actual     true for an actual loss, false for a predicted one
+     * @param happenedAt when the event happened, as the report gives it (DOMAIN.md section 5: its deadlines count from
+     *                   it); null for the report's own time. Never later than the report.
      */
-    record EhsRecordable(long lossCny, boolean actual, int level) implements Classification {
+    record EhsRecordable(long lossCny, boolean actual, int level, Instant happenedAt) implements Classification {
+
+        /** An event reported when it happened. */
+        public EhsRecordable(long lossCny, boolean actual, int level) {
+            this(lossCny, actual, level, null);
+        }
+
         public Category category() {
             return Category.EHS_RECORDABLE;
         }

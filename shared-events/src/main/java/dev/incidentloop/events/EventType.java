@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  */
 public enum EventType {
     INCIDENT_REPORTED("dev.incidentloop.incident.reported", 2, IncidentReported.class),
-    INCIDENT_CLASSIFIED("dev.incidentloop.incident.classified", 1, IncidentClassified.class),
-    INCIDENT_RECLASSIFIED("dev.incidentloop.incident.reclassified", 1, IncidentReclassified.class),
+    INCIDENT_CLASSIFIED("dev.incidentloop.incident.classified", 2, IncidentClassified.class),
+    INCIDENT_RECLASSIFIED("dev.incidentloop.incident.reclassified", 2, IncidentReclassified.class),
     INCIDENT_ASSIGNED("dev.incidentloop.incident.assigned", 1, IncidentAssigned.class),
     INCIDENT_ACKNOWLEDGED("dev.incidentloop.incident.acknowledged", 1, IncidentAcknowledged.class),
     INCIDENT_PUT_ON_HOLD("dev.incidentloop.incident.put-on-hold", 1, IncidentPutOnHold.class),

@@ -35,6 +35,10 @@ public final class WireUpcasters {
                 data.put("repeat", 0);
                 return data;
             },
+            // IncidentClassified and IncidentReclassified v1 -> v2: an EHS recordable event's classification gives
+            // when it happened; events before said nothing (their deadlines counted from the report).
+            new Step(EventType.INCIDENT_CLASSIFIED, 1), WireUpcasters::ehsHappenedAtUnknown,
+            new Step(EventType.INCIDENT_RECLASSIFIED, 1), WireUpcasters::ehsHappenedAtUnknown,
             // IncidentEscalated v2 -> v3: the line of support a level pages and its group added; escalations before
             // named none (the incident moved one line up whatever the level paged).
             new Step(EventType.INCIDENT_ESCALATED, 2), data -> {
@@ -44,6 +48,13 @@ public final class WireUpcasters {
             });
 
     private WireUpcasters() {
+    }
+
+    private static ObjectNode ehsHappenedAtUnknown(ObjectNode data) {
+        if (data.get("classification") instanceof ObjectNode c && "ehs-recordable".equals(c.path("kind").asText())) {
+            c.putNull("happenedAt");
+        }
+        return data;
     }
 
     static boolean canUpcast(EventType type, int from) {

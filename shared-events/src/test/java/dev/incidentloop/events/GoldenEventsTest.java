@@ -77,6 +77,31 @@ class GoldenEventsTest {
     }
 
     @Test
+    void a_classified_ehs_event_of_version_1_is_read_as_version_2_not_saying_when_it_happened() throws IOException {
+        for (String wireType : List.of("dev.incidentloop.incident.classified.v1",
+                "dev.incidentloop.incident.reclassified.v1")) {
+            ObjectNode tree = (ObjectNode) mapper.readTree(golden(wireType));
+            ObjectNode ehs = ((ObjectNode) tree.get("data")).putObject("classification");
+            ehs.put("kind", "ehs-recordable").put("lossCny", 12_000).put("actual", false).put("level", 2);
+
+            EventEnvelope envelope = codec.decode(mapper.writeValueAsBytes(tree));
+
+            Classification read = envelope.data() instanceof IncidentClassified c ? c.classification()
+                    : ((IncidentReclassified) envelope.data()).classification();
+            assertThat(read).as(wireType).isEqualTo(new Classification.EhsRecordable(12_000, false, 2, null));
+            assertThat(codec.toTree(envelope).get("type").asText()).endsWith(".v2");
+        }
+    }
+
+    @Test
+    void golden_reclassified_event_says_when_the_ehs_event_happened() {
+        EventEnvelope envelope = codec.decode(golden(EventType.INCIDENT_RECLASSIFIED));
+
+        assertThat(((IncidentReclassified) envelope.data()).classification()).isEqualTo(
+                new Classification.EhsRecordable(45_000, true, 3, Instant.parse("2026-03-01T22:40:00Z")));
+    }
+
+    @Test
     void an_escalated_event_of_version_2_is_read_as_paging_no_line_of_support() {
         EventEnvelope envelope = codec.decode(golden("dev.incidentloop.escalation.escalated.v2"));
 

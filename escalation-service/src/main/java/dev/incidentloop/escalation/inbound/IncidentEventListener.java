@@ -139,7 +139,12 @@ class IncidentEventListener {
         Integer ehsLevel = classification instanceof Classification.EhsRecordable ehs ? ehs.level() : null;
         SecurityKind securityKind = classification instanceof Classification.InformationSecurity sec
                 ? sec.securityKind() : null;
-        Instant detected = classification instanceof Classification.InformationSecurity sec ? sec.detectedAt() : null;
+        // DOMAIN.md sections 3 and 5: deadlines count from detection or occurrence, as the report gives them
+        Instant detected = switch (classification) {
+            case Classification.InformationSecurity sec -> sec.detectedAt();
+            case Classification.EhsRecordable ehs -> ehs.happenedAt();
+            default -> null;
+        };
         var change = incidents.classified(incidentId, category, priority, major, ehsLevel, securityKind, detected, at);
         if (change.first()) {
             sla.start(change.incident(), at);

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param ehsLevel      the EHS recordable level, if it is one
  * @param securityKind  for an information-security report: an incident, an event or a weakness
  * @param team          the assignment group it was last assigned to
- * @param detectedAt    when a security incident was detected, as its report says
+ * @param detectedAt    when a security incident was detected or an EHS event happened, as its report says
  * @param categorySince when it became of its category: its report, or the reclassification into it
  * @param doneAt        when it was resolved, closed or canceled; null while open
  */

@@ -29,42 +29,29 @@ class SlaClocks {
         this.json = json;
     }
 
-    /** Starts the clock unless it exists; true if it was started now. */
-    boolean start(UUID incidentId, SlaClock clock, Priority priority, Instant at, Target target, Calendar calendar,
-                  double warningShare, Instant dueAt) {
+    /** Stores a clock that has just started, unless it exists; true if it was stored now. */
+    boolean insert(SlaClockState c) {
         return jdbc.update("""
                 insert into sla_clock (incident_id, clock, priority, started_at, target_seconds, due_at, target,
                                        calendar, warning_share, running_since)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (incident_id, clock) do nothing""",
-                incidentId, clock.wireName(), priority.name(), Timestamp.from(at), target.amount().toSeconds(),
-                Timestamp.from(dueAt), target.toString(), write(calendar), warningShare, Timestamp.from(at)) == 1;
+                c.incidentId(), c.clock().wireName(), c.priority().name(), Timestamp.from(c.startedAt()),
+                c.target().amount().toSeconds(), Timestamp.from(c.dueAt()), c.target().toString(),
+                write(c.calendar()), c.warningShare(), timestamp(c.runningSince())) == 1;
     }
 
-    void paused(SlaClockState c, Duration consumed) {
-        jdbc.update("update sla_clock set consumed_ms = ?, running_since = null where incident_id = ? and clock = ?",
-                consumed.toMillis(), c.incidentId(), c.clock().wireName());
-    }
-
-    void resumed(SlaClockState c, Instant at, Instant dueAt) {
-        jdbc.update("update sla_clock set running_since = ?, due_at = ? where incident_id = ? and clock = ?",
-                Timestamp.from(at), Timestamp.from(dueAt), c.incidentId(), c.clock().wireName());
-    }
-
-    void stopped(SlaClockState c, Instant at, Duration consumed, boolean met) {
+    /** Stores where a locked clock stands now. */
+    void save(SlaClockState c) {
         jdbc.update("""
-                update sla_clock set stopped_at = ?, consumed_ms = ?, running_since = null, met = ?
+                update sla_clock set consumed_ms = ?, running_since = ?, due_at = ?, warned_at = ?, stopped_at = ?,
+                                     breached_at = ?, met = ?
                 where incident_id = ? and clock = ?""",
-                Timestamp.from(at), consumed.toMillis(), met, c.incidentId(), c.clock().wireName());
+                c.consumed().toMillis(), timestamp(c.runningSince()), timestamp(c.dueAt()), timestamp(c.warnedAt()),
+                timestamp(c.stoppedAt()), timestamp(c.breachedAt()), c.met(), c.incidentId(), c.clock().wireName());
     }
 
-    void breached(SlaClockState c, Instant at) {
-        jdbc.update("update sla_clock set breached_at = ? where incident_id = ? and clock = ?", Timestamp.from(at),
-                c.incidentId(), c.clock().wireName());
-    }
-
-    void warned(SlaClockState c, Instant at) {
-        jdbc.update("update sla_clock set warned_at = ? where incident_id = ? and clock = ?", Timestamp.from(at),
-                c.incidentId(), c.clock().wireName());
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     /** The incident's clocks, locked for the rest of the transaction. */

@@ -253,6 +253,28 @@ class RegulatoryIT {
         }
     }
 
+    /** DOMAIN.md section 5, rule "Deadlines": counted from when the event happened, a late report is due already. */
+    @Test
+    void ehs_deadlines_count_from_the_event_so_a_late_report_is_missed_at_once() {
+        UUID incident = UUID.randomUUID();
+        Instant reported = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant happened = reported.minus(Duration.ofDays(10));
+        publish(new IncidentReported(incident, "Ladder fall found in the logbook", null, Category.EHS_RECORDABLE,
+                        "li.wei", "http", reported),
+                new IncidentClassified(incident, Category.EHS_RECORDABLE, new Classification.EhsRecordable(2_000L,
+                        true, 1, happened), Priority.P4, "li.wei", reported));
+
+        try (var stream = new EscalationStreams()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !stream.of(incident, RegulatoryDeadlineMissed.class)
+                    .isEmpty());
+            assertThat(stream.of(incident, RegulatoryDeadlineSet.class)).singleElement().satisfies(set -> {
+                assertThat(set.deadline()).isEqualTo("ehs-report");
+                assertThat(set.referenceAt()).isEqualTo(happened);
+                assertThat(set.dueAt()).isBefore(reported);
+            });
+        }
+    }
+
     /** DOMAIN.md section 5, rule "Working days": without a calendar configured, working days skip weekends. */
     @Test
     void ehs_working_days_count_on_the_built_in_calendar_when_the_policy_names_none() {

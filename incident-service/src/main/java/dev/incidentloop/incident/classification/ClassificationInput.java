@@ -4,6 +4,7 @@ import dev.incidentloop.events.Category;
 import dev.incidentloop.events.Classification;
 import dev.incidentloop.kit.web.FieldError;
 import dev.incidentloop.kit.web.InvalidRequestException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,20 +20,24 @@ public final class ClassificationInput {
     private ClassificationInput() {
     }
 
-    /** The classification the report gives, checked; throws {@link InvalidRequestException} naming each fault. */
+    /**
+     * The classification the report gives, checked; throws {@link InvalidRequestException} naming each fault.
+     * {@code reportedAt} is when the report is made: when it says something was detected or happened, that must not
+     * be later.
+     */
     public static Classification resolve(Category category, Integer impact, Integer urgency,
-                                         Classification classification) {
+                                         Classification classification, Instant reportedAt) {
         List<FieldError> errors = new ArrayList<>();
-        Classification result = resolve(category, impact, urgency, classification, errors);
+        Classification result = resolve(category, impact, urgency, classification, reportedAt, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         return result;
     }
 
-    /** As {@link #resolve(Category, Integer, Integer, Classification)}, adding what is wrong to {@code errors}. */
+    /** As {@link #resolve(Category, Integer, Integer, Classification, Instant)}, adding what is wrong to {@code errors}. */
     public static Classification resolve(Category category, Integer impact, Integer urgency,
-                                         Classification classification, List<FieldError> errors) {
+                                         Classification classification, Instant reportedAt, List<FieldError> errors) {
         Classification result = classification;
         if (classification == null) {
             if (category == Category.IT_SERVICE) {
@@ -52,8 +57,27 @@ public final class ClassificationInput {
         }
         if (classification != null) {
             check(classification, errors);
+            notLaterThanTheReport(classification, reportedAt, errors);
         }
         return result;
+    }
+
+    /**
+     * DOMAIN.md sections 3 and 5: deadlines count from when a security incident was detected and an EHS event happened,
+     * which the report may give; never later than the report itself.
+     */
+    public static void notLaterThanTheReport(Classification classification, Instant reportedAt,
+                                             List<FieldError> errors) {
+        Instant given = switch (classification) {
+            case Classification.InformationSecurity s -> s.detectedAt();
+            case Classification.EhsRecordable e -> e.happenedAt();
+            default -> null;
+        };
+        if (given != null && reportedAt != null && given.isAfter(reportedAt)) {
+            String field = classification instanceof Classification.InformationSecurity ? "detectedAt" : "happenedAt";
+            errors.add(new FieldError("classification." + field, "must not be later than the report (" + reportedAt
+                    + ")"));
+        }
     }
 
     private static void check(Classification classification, List<FieldError> errors) {

@@ -35,7 +35,7 @@ public final class Classifier {
             }
             case Classification.EhsRecordable e -> {
                 int level = EhsLevelPolicy.level(e.lossCny());
-                yield new Result(new Classification.EhsRecordable(e.lossCny(), e.actual(), level),
+                yield new Result(new Classification.EhsRecordable(e.lossCny(), e.actual(), level, e.happenedAt()),
                         EhsLevelPolicy.priority(level));
             }
             case Classification.Emergency e -> new Result(e, EmergencyPolicy.priority(e.emergencyKind()));

@@ -6,6 +6,7 @@ import dev.incidentloop.incident.classification.ClassificationInput;
 import dev.incidentloop.kit.web.FieldError;
 import dev.incidentloop.kit.web.InvalidRequestException;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 class RequestChecks {
 
     private final Validator validator;
+    private final Clock clock;
 
-    RequestChecks(Validator validator) {
+    RequestChecks(Validator validator, Clock clock) {
         this.validator = validator;
+        this.clock = clock;
     }
 
     Classification classification(Object body, Category category, Integer impact, Integer urgency,
@@ -30,7 +33,7 @@ class RequestChecks {
         validator.validate(body).forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(),
                 v.getMessage())));
         Classification result = category == null ? null
-                : ClassificationInput.resolve(category, impact, urgency, classification, errors);
+                : ClassificationInput.resolve(category, impact, urgency, classification, clock.instant(), errors);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
             throw new InvalidRequestException(errors);

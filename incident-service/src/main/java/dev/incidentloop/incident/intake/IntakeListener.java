@@ -264,7 +264,7 @@ class IntakeListener {
         }
         UUID incident = incidentId(report);
         var classification = ClassificationInput.resolve(report.category(), report.impact(), report.urgency(),
-                report.classification());
+                report.classification(), null);
         try {
             send(new ReportIncident(incident, report.title(), report.description(), classification,
                     report.reportedBy(), "intake:" + report.source(), ReportedAlert.of(report), report.team()));

@@ -14,6 +14,7 @@ import dev.incidentloop.kit.kafka.RejectedRecordException;
 import dev.incidentloop.kit.web.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,8 +31,10 @@ class IntakeValidator {
 
     private final ObjectMapper mapper = EventCodec.defaultMapper();
     private final JsonSchema schema;
+    private final Clock clock;
 
-    IntakeValidator() {
+    IntakeValidator(Clock clock) {
+        this.clock = clock;
         try (InputStream in = IntakeReport.class.getResourceAsStream(SCHEMA)) {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         } catch (IOException e) {
@@ -68,7 +71,7 @@ class IntakeValidator {
         if (report.effectiveAction() == IntakeReport.Action.TRIGGER) {
             try {
                 ClassificationInput.resolve(report.category(), report.impact(), report.urgency(),
-                        report.classification());
+                        report.classification(), clock.instant());
             } catch (InvalidRequestException e) {
                 throw new RejectedRecordException("invalid classification: " + e.getMessage());
             }

@@ -21,10 +21,15 @@ import dev.incidentloop.events.ResolutionConfirmed;
 import dev.incidentloop.events.ResolutionRejected;
 import dev.incidentloop.events.SupportLine;
 import dev.incidentloop.events.WorkNoteAdded;
+import dev.incidentloop.events.Classification;
+import dev.incidentloop.incident.classification.ClassificationInput;
 import dev.incidentloop.incident.classification.Classifier;
+import dev.incidentloop.kit.web.FieldError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -56,6 +61,8 @@ public class Incident {
     private int escalationLevel;
     private long occurrences;
     private Instant resolvedAt;
+    /** When it was reported; null in a snapshot taken before it was kept, which skips the check it serves. */
+    private Instant reportedAt;
 
     protected Incident() {
         // for Axon, which rebuilds the aggregate from its events
@@ -64,6 +71,7 @@ public class Incident {
     @CommandHandler
     public Incident(ReportIncident command, Clock clock) {
         Instant now = clock.instant();
+        notLaterThanTheReport(command.classification(), now);
         var result = Classifier.classify(command.classification());
         apply(new IncidentReported(command.incidentId(), command.title(), command.description(),
                 result.classification().category(), command.reportedBy(), command.channel(), now, command.alert()));
@@ -167,6 +175,7 @@ public class Incident {
     @CommandHandler
     public void handle(ReclassifyIncident command, Clock clock) {
         require("reclassify");
+        notLaterThanTheReport(command.classification(), reportedAt);
         var result = Classifier.classify(command.classification());
         apply(new IncidentReclassified(incidentId, result.classification().category(), result.classification(),
                 result.priority(), priority, command.reason(), command.by(), clock.instant()));
@@ -199,9 +208,19 @@ public class Incident {
         }
     }
 
+    /** DOMAIN.md sections 3 and 5: detection and occurrence, from which deadlines count, are never after the report. */
+    private static void notLaterThanTheReport(Classification classification, Instant reportedAt) {
+        List<FieldError> errors = new ArrayList<>();
+        ClassificationInput.notLaterThanTheReport(classification, reportedAt, errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(errors.getFirst().field() + " " + errors.getFirst().message());
+        }
+    }
+
     @EventSourcingHandler
     void on(IncidentReported event) {
         incidentId = event.incidentId();
+        reportedAt = event.occurredAt();
         state = IncidentState.NEW;
         supportLine = SupportLine.FIRST;
         occurrences = 1;

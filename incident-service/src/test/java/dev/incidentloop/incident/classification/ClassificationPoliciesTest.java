@@ -138,7 +138,7 @@ class ClassificationPoliciesTest {
 
         @Test
         void every_category_but_it_service_needs_a_classification() {
-            assertThatThrownBy(() -> ClassificationInput.resolve(Category.HSE_ACCIDENT, null, null, null))
+            assertThatThrownBy(() -> ClassificationInput.resolve(Category.HSE_ACCIDENT, null, null, null, null))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                             .containsExactly(new FieldError("classification", "is required for category hse-accident")));
         }
@@ -146,19 +146,39 @@ class ClassificationPoliciesTest {
         @Test
         void the_classification_must_be_of_the_reported_category_and_its_fields_in_range() {
             assertThatThrownBy(() -> ClassificationInput.resolve(Category.EMERGENCY, null, null,
-                    new Classification.EhsRecordable(10, true, 0)))
+                    new Classification.EhsRecordable(10, true, 0), null))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                             .extracting(FieldError::field).contains("classification.kind"));
             assertThatThrownBy(() -> ClassificationInput.resolve(Category.HSE_ACCIDENT, null, null,
-                    new Classification.HseAccident(null, -1, 0, -5, null)))
+                    new Classification.HseAccident(null, -1, 0, -5, null), null))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                             .extracting(FieldError::field).containsExactly("classification.accidentType",
                                     "classification.deaths", "classification.directLossCny"));
         }
 
+        /** DOMAIN.md sections 3 and 5: deadlines count from detection and occurrence, never later than the report. */
+        @Test
+        void detection_and_occurrence_may_be_given_and_never_later_than_the_report() {
+            Instant reported = Instant.parse("2026-12-07T02:00:00Z");
+            var happened = new Classification.EhsRecordable(12_000, true, 0, reported.minusSeconds(86_400));
+
+            assertThat(Classifier.classify(ClassificationInput.resolve(Category.EHS_RECORDABLE, null, null, happened,
+                    reported)).classification()).isEqualTo(new Classification.EhsRecordable(12_000, true, 2,
+                    reported.minusSeconds(86_400)));
+            assertThatThrownBy(() -> ClassificationInput.resolve(Category.EHS_RECORDABLE, null, null,
+                    new Classification.EhsRecordable(12_000, true, 0, reported.plusSeconds(60)), reported))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field).containsExactly("classification.happenedAt"));
+            assertThatThrownBy(() -> ClassificationInput.resolve(Category.INFORMATION_SECURITY, null, null,
+                    new Classification.InformationSecurity(SecurityKind.INCIDENT, 3, false, reported.plusSeconds(1),
+                            null, null, null, null, null, false), reported))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field).containsExactly("classification.detectedAt"));
+        }
+
         @Test
         void an_it_service_report_may_give_impact_and_urgency_directly() {
-            assertThat(ClassificationInput.resolve(Category.IT_SERVICE, 2, 3, null))
+            assertThat(ClassificationInput.resolve(Category.IT_SERVICE, 2, 3, null, null))
                     .isEqualTo(new Classification.ItService(2, 3));
             assertThat(Classifier.classify(new Classification.HseAccident(HseType.NEAR_MISS, 0, 0, 0, null))
                     .priority()).isEqualTo(Priority.P4);

@@ -95,7 +95,7 @@ class VersionsAndHistoryIT {
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
         assertThat(history).extracting(e -> e.get("type")).containsExactly(
-                "dev.incidentloop.incident.reported.v2", "dev.incidentloop.incident.classified.v1",
+                "dev.incidentloop.incident.reported.v2", "dev.incidentloop.incident.classified.v2",
                 "dev.incidentloop.incident.acknowledged.v1", "dev.incidentloop.incident.resolved.v2");
         assertThat(history).extracting(e -> e.get("actor")).containsExactly(
                 TestUsers.REPORTER, TestUsers.REPORTER, TestUsers.RESPONDER, TestUsers.RESPONDER);

@@ -289,7 +289,7 @@ class IntakeIT {
         web.get().uri("/incidents/" + first + "/history")
                 .headers(h -> h.setBasicAuth(TestUsers.REPORTER, TestUsers.password(TestUsers.REPORTER)))
                 .exchange().expectBody().jsonPath("$[*].type").isEqualTo(List.of(
-                        "dev.incidentloop.incident.reported.v2", "dev.incidentloop.incident.classified.v1",
+                        "dev.incidentloop.incident.reported.v2", "dev.incidentloop.incident.classified.v2",
                         "dev.incidentloop.incident.alert-repeated.v1", "dev.incidentloop.incident.resolved.v2"));
     }
 

@@ -281,6 +281,22 @@ class IncidentAggregateTest {
                 .expectEvents(new IncidentLinked(ID, LinkType.CHANGE, "CHG0815", "zhang.min", NOW));
     }
 
+    /** DOMAIN.md sections 3 and 5: deadlines count from detection and occurrence, which are never after the report. */
+    @Test
+    void a_reclassification_saying_the_event_happened_after_the_report_is_refused() {
+        fixture.given(reported(), classified())
+                .when(new ReclassifyIncident(ID, new Classification.EhsRecordable(40_000, true, 0, NOW.plusSeconds(60)),
+                        "it was a spill", "zhang.min", null))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("classification.happenedAt must not be later than the report (" + NOW + ")");
+        fixture.given(reported(), classified())
+                .when(new ReclassifyIncident(ID, new Classification.EhsRecordable(40_000, true, 0,
+                        NOW.minusSeconds(3600)), "it was a spill", "zhang.min", null))
+                .expectEvents(new IncidentReclassified(ID, Category.EHS_RECORDABLE, new Classification.EhsRecordable(
+                        40_000, true, 3, NOW.minusSeconds(3600)), Priority.P2, Priority.P2, "it was a spill",
+                        "zhang.min", NOW));
+    }
+
     // ---- escalation, alert repeats and auto-close ----
 
     @Test

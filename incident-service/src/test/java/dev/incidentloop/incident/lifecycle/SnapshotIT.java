@@ -33,7 +33,7 @@ class SnapshotIT {
     void an_incident_loaded_from_its_snapshot_knows_its_state_and_its_counts() {
         UUID id = UUID.randomUUID();
         commands.sendAndWait(new ReportIncident(id, "Disk full on db-7", null,
-                ClassificationInput.resolve(Category.IT_SERVICE, 2, 2, null), "zabbix", "intake:zabbix"));
+                ClassificationInput.resolve(Category.IT_SERVICE, 2, 2, null, null), "zabbix", "intake:zabbix"));
         commands.sendAndWait(new AssignIncident(id, "dba", null, dev.incidentloop.events.SupportLine.SECOND,
                 "it is a database", "li.wei", null));
         for (long offset = 0; offset < 60; offset++) {
