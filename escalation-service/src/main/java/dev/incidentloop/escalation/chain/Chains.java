@@ -3,17 +3,14 @@ package dev.incidentloop.escalation.chain;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import dev.incidentloop.escalation.calendar.Calendar;
 import dev.incidentloop.escalation.incident.TrackedIncident;
 import dev.incidentloop.escalation.incident.TrackedIncidents;
 import dev.incidentloop.escalation.oncall.Schedule;
-import dev.incidentloop.events.Topics;
-import dev.incidentloop.kit.outbox.Outbox;
 import dev.incidentloop.escalation.policy.EscalationPolicy;
 import dev.incidentloop.escalation.policy.Policies;
 import dev.incidentloop.events.EscalationKind;
-import dev.incidentloop.events.IncidentEscalated;
-import dev.incidentloop.events.SupportLine;
+import dev.incidentloop.events.Topics;
+import dev.incidentloop.kit.outbox.Outbox;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +26,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs escalation chains (DOMAIN.md section 2, rule "Escalation"): per incident at most one chain of each kind, which
- * notifies its levels in turn ({@code after} counted from the chain's start; each level notified again up to
- * {@code repeat} times, {@code every} after its previous notification, as long as the next level is not due) and stops when what started it is handled. Each step is a
- * db-scheduler task named by incident, kind, level and repeat, so it fires once across instances and restarts; the
- * chain's row, locked while a step runs, holds which step is next, so a stale or repeated step does nothing. The
- * levels are read from the incident's policy at each step.
+ * Runs escalation chains (DOMAIN.md section 2, rule "Escalation"): per incident at most one chain of each kind, whose
+ * rules are {@link ChainRules}'. This loads and locks a chain's row, stores what the rules decided, resolves who a
+ * level names from the on-call schedules, and sets the steps as db-scheduler tasks named by incident, kind, level and
+ * repeat, so that each fires once across instances and restarts. The levels are read from the incident's policy at
+ * each step.
  */
 @Component
 public class Chains {
@@ -65,10 +61,7 @@ public class Chains {
         this.outbox = outbox;
     }
 
-    /**
-     * Starts the chain of this kind for the incident, or starts it again after it stopped, going on from the level
-     * it had reached (an incident never escalates back down). A chain already running is left as it is.
-     */
+    /** Starts the chain of this kind for the incident, or starts it again after it stopped; see {@link ChainRules}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void start(UUID incidentId, EscalationKind kind, String reason, StopOn stopOn, Duration target,
                       Instant at) {
@@ -76,186 +69,108 @@ public class Chains {
         if (incident == null || incident.category() == null) {
             return;
         }
-        Plan plan = plan(incident, kind);
-        if (plan.levels().isEmpty()) {
-            return;
-        }
-        var run = lock(incidentId, kind);
-        if (run.isPresent() && run.get().stoppedAt == null) {
-            if (stopOn == StopOn.FULFILMENT && run.get().stopOn != StopOn.FULFILMENT) {
-                // running already: it now also chases the missed obligation past the resolution
-                jdbc.update("update chain_run set stop_on = ? where incident_id = ? and kind = ?", stopOn.name(),
-                        incidentId, kind.wireName());
-            }
-            return;
-        }
-        int level = run.map(r -> r.nextLevel).orElse(0);
-        if (level >= plan.levels().size()) {
-            return; // every level was notified
-        }
-        jdbc.update("""
-                insert into chain_run (incident_id, kind, reason, stop_on, target_ms, started_at, next_level,
-                                       next_repeat)
-                values (?, ?, ?, ?, ?, ?, ?, 0)
-                on conflict (incident_id, kind) do update set reason = excluded.reason, stop_on = excluded.stop_on,
-                    target_ms = excluded.target_ms, started_at = excluded.started_at, next_level = excluded.next_level,
-                    next_repeat = 0, stopped_at = null""",
-                incidentId, kind.wireName(), reason, stopOn.name(), target == null ? null : target.toMillis(),
-                Timestamp.from(at), level);
-        Instant due = plan.levels().get(level).after().due(plan.calendar(), at);
-        schedule(incidentId, kind, level, 0, due.isBefore(at) ? at : due);
+        apply(incidentId, kind, ChainRules.start(lock(incidentId, kind), plan(incident, kind), reason, stopOn, target,
+                at));
     }
 
     /**
-     * A responder escalates by hand: the chain's next level is notified now (reason {@code manual}) and the chain
-     * goes on from there; without a running chain, one is started at its next level.
+     * A responder escalates by hand: the chain's next level is notified now (reason {@code manual}).
      *
      * @return the level notified (1-based), or empty when the policy has no further level
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Integer> manual(UUID incidentId, EscalationKind kind, Instant now) {
         TrackedIncident incident = incidents.find(incidentId).orElseThrow();
-        Plan plan = plan(incident, kind);
-        var run = lock(incidentId, kind);
-        int level = run.map(r -> r.nextLevel).orElse(0);
-        if (level >= plan.levels().size()) {
-            return Optional.empty();
-        }
-        run.filter(r -> r.stoppedAt == null).ifPresent(r -> cancel(incidentId, kind, r.nextLevel, r.nextRepeat));
-        jdbc.update("""
-                insert into chain_run (incident_id, kind, reason, stop_on, started_at, next_level, next_repeat)
-                values (?, ?, 'manual', 'RESOLVE', ?, ?, 0)
-                on conflict (incident_id, kind) do update set reason = 'manual', stop_on = 'RESOLVE',
-                    started_at = excluded.started_at, next_level = excluded.next_level, next_repeat = 0,
-                    stopped_at = null""",
-                incidentId, kind.wireName(), Timestamp.from(now), level);
-        notifyAndAdvance(incident, kind, plan, level, 0, now);
-        return Optional.of(level + 1);
+        var decision = ChainRules.manual(lock(incidentId, kind), plan(incident, kind), incident, kind,
+                recipients(now), now);
+        apply(incidentId, kind, decision);
+        return Optional.ofNullable(decision.notified()).map(e -> e.level());
     }
 
     /** Stops the incident's chains that stop on this, cancelling their pending steps. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void stop(UUID incidentId, Set<StopOn> stopOn, Instant at) {
         for (EscalationKind kind : EscalationKind.values()) {
-            lock(incidentId, kind).filter(r -> r.stoppedAt == null && stopOn.contains(r.stopOn)).ifPresent(r -> {
-                cancel(incidentId, kind, r.nextLevel, r.nextRepeat);
-                jdbc.update("update chain_run set stopped_at = ? where incident_id = ? and kind = ?",
-                        Timestamp.from(at), incidentId, kind.wireName());
-            });
+            lock(incidentId, kind).ifPresent(run -> apply(incidentId, kind, ChainRules.stop(run, stopOn, at)));
         }
     }
 
-    /**
-     * Every missed reporting obligation of the incident is recorded now: its chains that chase them stop if the
-     * incident is done, and otherwise go on until its resolution.
-     */
+    /** Every missed reporting obligation of the incident is recorded now; see {@link ChainRules}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void obligationsDone(UUID incidentId, Instant at) {
         boolean done = incidents.find(incidentId).map(i -> i.doneAt() != null).orElse(true);
-        if (done) {
-            stop(incidentId, Set.of(StopOn.FULFILMENT), at);
-        } else {
-            jdbc.update("update chain_run set stop_on = ? where incident_id = ? and stop_on = ?",
-                    StopOn.RESOLVE.name(), incidentId, StopOn.FULFILMENT.name());
+        for (EscalationKind kind : EscalationKind.values()) {
+            lock(incidentId, kind).ifPresent(run -> apply(incidentId, kind,
+                    ChainRules.obligationsDone(run, done, at)));
         }
     }
 
-    /** A step's task fired: if it is still the chain's next step, its level is notified and the chain advances. */
+    /** A step's task fired. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void step(UUID incidentId, EscalationKind kind, int level, int repeat, Instant now) {
         var run = lock(incidentId, kind);
-        if (run.isEmpty() || run.get().stoppedAt != null || run.get().nextLevel != level
-                || run.get().nextRepeat != repeat) {
+        if (run.isEmpty()) {
             return;
         }
         TrackedIncident incident = incidents.find(incidentId).orElseThrow();
-        if (incident.doneAt() != null && run.get().stopOn == StopOn.RESOLVE) {
-            return;
-        }
-        Plan plan = plan(incident, kind);
-        if (level >= plan.levels().size()) {
-            return;
-        }
-        notifyAndAdvance(incident, kind, plan, level, repeat, now);
+        apply(incidentId, kind, ChainRules.step(run, plan(incident, kind), incident, kind, level, repeat,
+                recipients(now), now));
     }
 
-    private void notifyAndAdvance(TrackedIncident incident, EscalationKind kind, Plan plan, int level, int repeat,
-                                  Instant now) {
-        List<EscalationPolicy.Level> levels = plan.levels();
-        Run run = lock(incident.incidentId(), kind).orElseThrow();
-        EscalationPolicy.Level current = levels.get(level);
-        // DOMAIN.md section 2, rule "Lines of support": a functional level that pages a line moves the incident there
-        String lineGroup = kind == EscalationKind.FUNCTIONAL ? plan.policy().groupOf(current) : null;
-        SupportLine line = lineGroup == null ? null : current.line();
-        outbox.add(new IncidentEscalated(incident.incidentId(), level + 1, kind, run.reason, incident.priority(),
-                run.targetMs == null ? null : Duration.ofMillis(run.targetMs),
-                recipients(lineGroup != null ? lineGroup : incident.team(), current, now), repeat,
-                repeat == 0 ? line : null, repeat == 0 ? lineGroup : null, now), Topics.ESCALATION_EVENTS);
-
-        Instant nextLevelDue = level + 1 < levels.size()
-                ? levels.get(level + 1).after().due(plan.calendar(), run.startedAt) : null;
-        int nextLevel = -1;
-        int nextRepeat = 0;
-        Instant nextAt = null;
-        if (repeat < current.repeat()) {
-            Instant again = current.every().due(plan.calendar(), now);
-            if (nextLevelDue == null || again.isBefore(nextLevelDue)) {
-                nextLevel = level;
-                nextRepeat = repeat + 1;
-                nextAt = again;
+    private void apply(UUID incidentId, EscalationKind kind, ChainRules.Decision decision) {
+        if (!decision.changes()) {
+            return;
+        }
+        ChainRules.Run run = decision.run();
+        jdbc.update("""
+                insert into chain_run (incident_id, kind, reason, stop_on, target_ms, started_at, next_level,
+                                       next_repeat, next_at, stopped_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (incident_id, kind) do update set reason = excluded.reason, stop_on = excluded.stop_on,
+                    target_ms = excluded.target_ms, started_at = excluded.started_at, next_level = excluded.next_level,
+                    next_repeat = excluded.next_repeat, next_at = excluded.next_at, stopped_at = excluded.stopped_at""",
+                incidentId, kind.wireName(), run.reason(), run.stopOn().name(),
+                run.target() == null ? null : run.target().toMillis(), Timestamp.from(run.startedAt()),
+                run.nextLevel(), run.nextRepeat(), timestamp(run.nextAt()), timestamp(run.stoppedAt()));
+        if (decision.cancel() != null) {
+            var id = TaskInstanceId.of(STEP_TASK, instanceId(incidentId, kind, decision.cancel().level(),
+                    decision.cancel().repeat()));
+            if (scheduler.getScheduledExecution(id).isPresent()) {
+                scheduler.cancel(id);
             }
         }
-        if (nextAt == null && nextLevelDue != null) {
-            nextLevel = level + 1;
-            nextAt = nextLevelDue.isBefore(now) ? now : nextLevelDue;
+        if (decision.notified() != null) {
+            outbox.add(decision.notified(), Topics.ESCALATION_EVENTS);
         }
-        jdbc.update("update chain_run set next_level = ?, next_repeat = ?, next_at = ? where incident_id = ? "
-                        + "and kind = ?", nextLevel < 0 ? levels.size() : nextLevel, nextRepeat,
-                nextAt == null ? null : Timestamp.from(nextAt), incident.incidentId(), kind.wireName());
-        if (nextAt != null) {
-            schedule(incident.incidentId(), kind, nextLevel, nextRepeat, nextAt);
+        if (decision.schedule() != null) {
+            scheduler.scheduleIfNotExists(new TaskInstance<Void>(STEP_TASK, instanceId(incidentId, kind,
+                    decision.schedule().level(), decision.schedule().repeat())), decision.schedule().at());
         }
     }
 
-    /**
-     * The users a level names, now: users as given, schedules and roles by who is on call, in order, once each; the
-     * assigned team is the group of the line the level pages, or else the one the incident is assigned to.
-     */
-    private List<String> recipients(String team, EscalationPolicy.Level level, Instant now) {
-        Set<String> users = new LinkedHashSet<>();
-        for (EscalationPolicy.Recipient r : level.recipients()) {
-            if (r.user() != null) {
-                users.add(r.user());
-            } else {
-                String schedule = r.schedule() != null ? r.schedule() : r.role() != null ? r.role() : team;
-                if (schedule != null) {
-                    policies.schedule(schedule).map(s -> s.at(now)).map(Schedule.OnCall::user).ifPresent(users::add);
+    /** The users a level names at {@code now}: users as given, schedules and roles by who is on call, once each. */
+    private ChainRules.Recipients recipients(Instant now) {
+        return (level, team) -> {
+            Set<String> users = new LinkedHashSet<>();
+            for (EscalationPolicy.Recipient r : level.recipients()) {
+                if (r.user() != null) {
+                    users.add(r.user());
+                } else {
+                    String schedule = r.schedule() != null ? r.schedule() : r.role() != null ? r.role() : team;
+                    if (schedule != null) {
+                        policies.schedule(schedule).map(s -> s.at(now)).map(Schedule.OnCall::user)
+                                .ifPresent(users::add);
+                    }
                 }
             }
-        }
-        return List.copyOf(users);
+            return List.copyOf(users);
+        };
     }
 
-    /** A chain's policy, levels and the calendar its times count on, read once per step from the incident's policy. */
-    private record Plan(EscalationPolicy policy, List<EscalationPolicy.Level> levels, Calendar calendar) {
-    }
-
-    private Plan plan(TrackedIncident incident, EscalationKind kind) {
+    private ChainRules.Plan plan(TrackedIncident incident, EscalationKind kind) {
         EscalationPolicy policy = policies.forCategory(incident.category());
-        return new Plan(policy, kind == EscalationKind.FUNCTIONAL ? policy.functional() : policy.hierarchical(),
-                policies.calendar(policy.calendar()));
-    }
-
-    private void schedule(UUID incidentId, EscalationKind kind, int level, int repeat, Instant at) {
-        scheduler.scheduleIfNotExists(new TaskInstance<Void>(STEP_TASK, instanceId(incidentId, kind, level, repeat)),
-                at);
-    }
-
-    private void cancel(UUID incidentId, EscalationKind kind, int level, int repeat) {
-        var id = TaskInstanceId.of(STEP_TASK, instanceId(incidentId, kind, level, repeat));
-        if (scheduler.getScheduledExecution(id).isPresent()) {
-            scheduler.cancel(id);
-        }
+        return new ChainRules.Plan(policy, kind == EscalationKind.FUNCTIONAL ? policy.functional()
+                : policy.hierarchical(), policies.calendar(policy.calendar()));
     }
 
     static String instanceId(UUID incidentId, EscalationKind kind, int level, int repeat) {
@@ -271,16 +186,20 @@ public class Chains {
         }
     }
 
-    private record Run(String reason, StopOn stopOn, Long targetMs, Instant startedAt, int nextLevel, int nextRepeat,
-                       Instant stoppedAt) {
+    private Optional<ChainRules.Run> lock(UUID incidentId, EscalationKind kind) {
+        return jdbc.query("select * from chain_run where incident_id = ? and kind = ? for update", (rs, row) ->
+                new ChainRules.Run(rs.getString("reason"), StopOn.valueOf(rs.getString("stop_on")),
+                        rs.getObject("target_ms") == null ? null : Duration.ofMillis(rs.getLong("target_ms")),
+                        rs.getTimestamp("started_at").toInstant(), rs.getInt("next_level"), rs.getInt("next_repeat"),
+                        instant(rs.getTimestamp("next_at")), instant(rs.getTimestamp("stopped_at"))),
+                incidentId, kind.wireName()).stream().findFirst();
     }
 
-    private Optional<Run> lock(UUID incidentId, EscalationKind kind) {
-        return jdbc.query("select * from chain_run where incident_id = ? and kind = ? for update", (rs, row) ->
-                new Run(rs.getString("reason"), StopOn.valueOf(rs.getString("stop_on")),
-                        (Long) rs.getObject("target_ms", Long.class), rs.getTimestamp("started_at").toInstant(),
-                        rs.getInt("next_level"), rs.getInt("next_repeat"),
-                        rs.getTimestamp("stopped_at") == null ? null : rs.getTimestamp("stopped_at").toInstant()),
-                incidentId, kind.wireName()).stream().findFirst();
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 }
