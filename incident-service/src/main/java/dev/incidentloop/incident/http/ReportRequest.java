@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A person's report. The reporter is whoever is authenticated. An IT-service incident may give {@code impact} and
- * {@code urgency} (1 high .. 3 low) directly; any category may give a {@code classification} object (see the
- * README), which every other category needs.
+ * {@code urgency} (1 high .. 3 low) directly; any category may give a {@code classification} object (see
+ * docs/incident-service.md), which every other category needs.
  */
 record ReportRequest(
         @NotBlank @Size(max = 200) String title,

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The KPIs over a period; see {@link Kpis} and the README for each figure's definition. */
+/** The KPIs over a period; see {@link Kpis} and docs/reporting-service.md for each figure's definition. */
 @RestController
 class KpiController {
 

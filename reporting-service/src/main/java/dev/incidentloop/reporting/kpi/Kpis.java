@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The KPIs of DOMAIN.md section 2 (rule "KPIs") over the incidents reported in [from, to) that match the filters.
- * The README's "KPIs" section defines every figure; in short:
+ * docs/reporting-service.md ("The KPIs") defines every figure; in short:
  *
  * @param total                 incidents reported in the period
  * @param canceled              of those, canceled (duplicates, not an incident); they count in {@code total} only
