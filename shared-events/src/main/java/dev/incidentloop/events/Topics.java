@@ -13,19 +13,21 @@ public final class Topics {
      * {@link IntakeReport} JSON.
      */
     public static final TopicSpec INTAKE =
-            new TopicSpec("incident.intake.v1", "dedupKey", "IntakeReport JSON (schemas/intake-report.v1.schema.json)");
+            new TopicSpec("incident.intake.v1", "dedupKey", "IntakeReport JSON (schemas/intake-report.v1.schema.json)",
+                    false);
 
     /** The incident stream, written only by incident-service. Key: incident id. */
     public static final TopicSpec INCIDENT_EVENTS =
-            new TopicSpec("incident.events.v1", "incidentId", "CloudEvent JSON with an IncidentEvent as data");
+            new TopicSpec("incident.events.v1", "incidentId", "CloudEvent JSON with an IncidentEvent as data", true);
 
     /** The escalation stream, written only by escalation-service. Key: incident id. */
     public static final TopicSpec ESCALATION_EVENTS =
-            new TopicSpec("escalation.events.v1", "incidentId", "CloudEvent JSON with an EscalationEvent as data");
+            new TopicSpec("escalation.events.v1", "incidentId", "CloudEvent JSON with an EscalationEvent as data", true);
 
     /** The notification stream, written only by notification-service. Key: incident id. */
     public static final TopicSpec NOTIFICATION_EVENTS =
-            new TopicSpec("notification.events.v1", "incidentId", "CloudEvent JSON with a NotificationEvent as data");
+            new TopicSpec("notification.events.v1", "incidentId", "CloudEvent JSON with a NotificationEvent as data",
+                    true);
 
     public static final List<TopicSpec> ALL = List.of(INTAKE, INCIDENT_EVENTS, ESCALATION_EVENTS, NOTIFICATION_EVENTS);
 

@@ -110,10 +110,17 @@ public class Replay {
         return progress.get();
     }
 
-    /** Starts a replay unless one runs; returns whether it started. */
+    /**
+     * Starts a replay unless one runs; returns whether it started. Refuses, changing nothing, when the event topics
+     * no longer hold their whole history (see {@link ReplaySource}).
+     */
     public synchronized boolean start() {
         if (progress.get().state() == ReplayProgress.State.RUNNING) {
             return false;
+        }
+        try (var consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            ReplaySource.requireWhole(consumer.beginningOffsets(partitions(consumer)));
         }
         progress.set(new ReplayProgress(ReplayProgress.State.RUNNING, 0, 0, 0, null, Instant.now(), null, null));
         worker.submit(this::run);
@@ -126,10 +133,7 @@ public class Replay {
         try (var consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             prepareTables();
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.INCIDENT_EVENTS.name(), Topics.ESCALATION_EVENTS.name())) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
+            List<TopicPartition> partitions = partitions(consumer);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = end.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum();
@@ -368,6 +372,14 @@ public class Replay {
         double rate = done / seconds;
         Double left = state == ReplayProgress.State.RUNNING && rate > 0 ? Math.max(0, total - done) / rate : null;
         progress.set(new ReplayProgress(state, done, total, rate, left, started, finished, error));
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.INCIDENT_EVENTS.name(), Topics.ESCALATION_EVENTS.name())) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        return partitions;
     }
 
     private Map<String, Object> consumerConfig() {

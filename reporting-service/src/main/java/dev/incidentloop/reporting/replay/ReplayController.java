@@ -1,6 +1,7 @@
 package dev.incidentloop.reporting.replay;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,8 +19,16 @@ class ReplayController {
     }
 
     @PostMapping("/admin/replay")
-    ResponseEntity<ReplayProgress> start() {
-        if (!replay.start()) {
+    ResponseEntity<?> start() {
+        boolean started;
+        try {
+            started = replay.start();
+        } catch (ReplaySource.TruncatedHistory truncated) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, truncated.getMessage());
+            problem.setTitle("Event history incomplete");
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
+        if (!started) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "a replay is running; follow it at GET /admin/replay");
         }
         return ResponseEntity.accepted().body(replay.progress());

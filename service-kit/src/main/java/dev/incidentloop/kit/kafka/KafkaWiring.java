@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -151,19 +152,28 @@ public class KafkaWiring {
         return factory;
     }
 
-    /** The catalogue's topics and this service's dead-letter topics, created if missing. */
+    /**
+     * The catalogue's topics and this service's dead-letter topics, created if missing. The event streams are the
+     * platform's history and keep every record; so do dead-letter topics, whose records wait for someone to look at
+     * them. With {@code spring.kafka.admin.modify-topic-configs} an existing topic is brought to that setting too.
+     */
     @Bean
     KafkaAdmin.NewTopics platformTopics(ObjectProvider<ConsumedTopics> consumed,
                                         @Value("${spring.application.name}") String group,
                                         @Value("${platform.kafka.replication-factor:1}") short replication) {
         List<NewTopic> topics = new ArrayList<>();
         for (TopicSpec topic : Topics.ALL) {
-            topics.add(new NewTopic(topic.name(), Topics.PARTITIONS, replication));
+            NewTopic newTopic = new NewTopic(topic.name(), Topics.PARTITIONS, replication);
+            topics.add(topic.history() ? newTopic.configs(KEEP_EVERY_RECORD) : newTopic);
         }
         consumed.orderedStream().flatMap(c -> c.topics().stream()).distinct()
-                .forEach(topic -> topics.add(new NewTopic(topic.deadLetter(group), 1, replication)));
+                .forEach(topic -> topics.add(new NewTopic(topic.deadLetter(group), 1, replication)
+                        .configs(KEEP_EVERY_RECORD)));
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
+
+    /** A topic config under which no record is deleted for its age. */
+    public static final Map<String, String> KEEP_EVERY_RECORD = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> listenerFactory(
             KafkaProperties properties, DefaultErrorHandler errorHandler, String group, Deserializer<V> values) {
