@@ -8,8 +8,10 @@ import dev.incidentloop.escalation.policy.Policies;
 import dev.incidentloop.events.HoldReason;
 import dev.incidentloop.events.SlaBreached;
 import dev.incidentloop.events.SlaClock;
+import dev.incidentloop.events.SlaWarning;
 import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +45,11 @@ public class SlaService {
     private final Policies policies;
     private final Outbox outbox;
     private final Chains chains;
+    private final MeterRegistry meters;
 
-    SlaService(SlaClocks clocks, SlaDeadlines deadlines, Policies policies, Outbox outbox, Chains chains) {
+    SlaService(SlaClocks clocks, SlaDeadlines deadlines, Policies policies, Outbox outbox, Chains chains,
+               MeterRegistry meters) {
+        this.meters = meters;
         this.clocks = clocks;
         this.deadlines = deadlines;
         this.policies = policies;
@@ -128,7 +133,15 @@ public class SlaService {
         clocks.save(c);
         decision.cancel().forEach(t -> deadlines.cancel(task(t), c.incidentId(), c.clock()));
         decision.set().forEach(t -> deadlines.schedule(task(t.timer()), c.incidentId(), c.clock(), t.at()));
-        decision.events().forEach(e -> outbox.add(e, Topics.ESCALATION_EVENTS));
+        decision.events().forEach(e -> {
+            outbox.add(e, Topics.ESCALATION_EVENTS);
+            // what an operator alerts on: targets about to be missed, and missed, per clock
+            if (e instanceof SlaWarning w) {
+                meters.counter("platform.sla.warnings", "clock", w.clock().wireName()).increment();
+            } else if (e instanceof SlaBreached b) {
+                meters.counter("platform.sla.breaches", "clock", b.clock().wireName()).increment();
+            }
+        });
     }
 
     private static String task(SlaClockRules.Timer timer) {

@@ -70,6 +70,27 @@ class DeadLetterIT {
         }
     }
 
+    /** What an operator alerts on is served to Prometheus: dead letters, consumer lag, the outbox's backlog. */
+    @Test
+    void the_metrics_to_alert_on_are_served_to_an_admin() {
+        KafkaProbe.send(RealInfrastructure.kafkaBootstrapServers(), Topics.INCIDENT_EVENTS.name(),
+                UUID.randomUUID().toString(), "not even json".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(prometheus(TestUsers.ADMIN).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody())
+                .containsPattern("platform_dead_letters_total\\{application=\"escalation-service\",cause="
+                        + "\"EventDecodingException\",topic=\"incident.events.v1\"} [1-9]")
+                .contains("kafka_consumer_fetch_manager_records_lag_max{")
+                .contains("platform_outbox_backlog{application=\"escalation-service\"}")
+                .contains("platform_outbox_oldest_seconds{application=\"escalation-service\"}"));
+        prometheus(TestUsers.RESPONDER).expectStatus().isForbidden();
+    }
+
+    private WebTestClient.ResponseSpec prometheus(String user) {
+        return web.get().uri("/actuator/prometheus")
+                .headers(h -> h.setBasicAuth(user, TestUsers.password(user))).exchange();
+    }
+
     private static IncidentClassified classified(UUID incident) {
         return new IncidentClassified(incident, Category.IT_SERVICE, new Classification.ItService(2, 2), Priority.P3,
                 "li.wei", Instant.now().truncatedTo(ChronoUnit.MILLIS));

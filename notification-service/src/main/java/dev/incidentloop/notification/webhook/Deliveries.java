@@ -10,6 +10,7 @@ import dev.incidentloop.notification.feed.IncidentRoutes;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,10 @@ public class Deliveries {
     private final Outbox outbox;
     private final EventCodec codec = new EventCodec();
 
-    Deliveries(JdbcTemplate jdbc, Webhooks webhooks, Outbox outbox) {
+    private final MeterRegistry meters;
+
+    Deliveries(JdbcTemplate jdbc, Webhooks webhooks, Outbox outbox, MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.webhooks = webhooks;
         this.outbox = outbox;
@@ -115,6 +119,8 @@ public class Deliveries {
         }
         jdbc.update("insert into webhook_attempt (delivery_id, attempt, started_at, duration_ms, status, error) "
                 + "values (?, ?, ?, ?, ?, ?)", d.id(), attempt, Timestamp.from(started), durationMs, status, error);
+        // attempts by outcome: delivered, failed (refused), dead (gave up), pending (to be retried)
+        meters.counter("platform.webhook.attempts", "outcome", outcome).increment();
         switch (outcome) {
             case DELIVERED -> outbox.add(new NotificationDelivered(d.incidentId(), d.id(), CHANNEL, w.name(),
                     d.eventId(), d.eventType(), attempt, now), Topics.NOTIFICATION_EVENTS);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,6 +38,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -73,6 +76,14 @@ public class KafkaWiring {
      * to the dead-letter topic, and the rest are delivered again.
      */
     public static final String RAW_BATCH_LISTENER_FACTORY = "rawBatchListenerFactory";
+    /** Counted per topic and cause each time a record is parked on a dead-letter topic. */
+    public static final String DEAD_LETTERS_METRIC = "platform.dead.letters";
+
+    private final ObjectProvider<MeterRegistry> meters;
+
+    public KafkaWiring(ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters;
+    }
 
     @Bean
     KafkaTemplate<String, Object> kafkaTemplate(KafkaProperties properties) {
@@ -86,6 +97,10 @@ public class KafkaWiring {
         byType.put(String.class, new StringSerializer());
         var factory = new DefaultKafkaProducerFactory<String, Object>(config, new StringSerializer(),
                 new DelegatingByTypeSerializer(byType));
+        MeterRegistry registry = meters.getIfUnique();
+        if (registry != null) {
+            factory.addListener(new MicrometerProducerListener<>(registry));
+        }
         return new KafkaTemplate<>(factory);
     }
 
@@ -97,6 +112,11 @@ public class KafkaWiring {
         recoverer.setHeadersFunction((record, ex) -> {
             var headers = new RecordHeaders();
             headers.add(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8));
+            MeterRegistry registry = meters.getIfUnique();
+            if (registry != null) {
+                registry.counter(DEAD_LETTERS_METRIC, "topic", record.topic(), "cause",
+                        cause(ex).getClass().getSimpleName()).increment();
+            }
             return headers;
         });
         // Transient failures (database or broker briefly away) are retried for about a minute before parking.
@@ -175,11 +195,17 @@ public class KafkaWiring {
     /** A topic config under which no record is deleted for its age. */
     public static final Map<String, String> KEEP_EVERY_RECORD = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
 
-    private static <V> ConcurrentKafkaListenerContainerFactory<String, V> listenerFactory(
+    /** A listener factory whose consumers report their metrics (lag among them) to the meter registry. */
+    private <V> ConcurrentKafkaListenerContainerFactory<String, V> listenerFactory(
             KafkaProperties properties, DefaultErrorHandler errorHandler, String group, Deserializer<V> values) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, V>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumerConfig(properties, group),
-                new StringDeserializer(), values));
+        var consumers = new DefaultKafkaConsumerFactory<>(consumerConfig(properties, group), new StringDeserializer(),
+                values);
+        MeterRegistry registry = meters.getIfUnique();
+        if (registry != null) {
+            consumers.addListener(new MicrometerConsumerListener<>(registry));
+        }
+        factory.setConsumerFactory(consumers);
         factory.setCommonErrorHandler(errorHandler);
         return factory;
     }
@@ -193,11 +219,17 @@ public class KafkaWiring {
     }
 
     private static String reason(Exception ex) {
+        Throwable cause = cause(ex);
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /** What made a record fail: the rejection or decoding error if there is one, else the innermost cause. */
+    private static Throwable cause(Exception ex) {
         Throwable cause = ex;
         while (cause.getCause() != null && !(cause instanceof RejectedRecordException)
                 && !(cause instanceof EventDecodingException)) {
             cause = cause.getCause();
         }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return cause;
     }
 }

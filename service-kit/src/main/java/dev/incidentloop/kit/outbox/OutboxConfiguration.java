@@ -1,5 +1,7 @@
 package dev.incidentloop.kit.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,5 +28,26 @@ public class OutboxConfiguration {
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, Object> kafka) {
         return new OutboxRelay(jdbc, kafka);
+    }
+
+    /**
+     * What an operator alerts on: events decided but not yet on Kafka ({@code platform.outbox.backlog}) and how long
+     * the oldest has waited ({@code platform.outbox.oldest.seconds}); both read from the table when scraped.
+     */
+    @Bean
+    MeterBinder outboxMetrics(JdbcTemplate jdbc) {
+        return registry -> {
+            Gauge.builder("platform.outbox.backlog", jdbc, j -> count(j, "select count(*) from outbox"))
+                    .description("events in the outbox not yet sent to Kafka").register(registry);
+            Gauge.builder("platform.outbox.oldest.seconds", jdbc, j -> count(j, """
+                    select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox"""))
+                    .description("how long the oldest event in the outbox has waited").baseUnit("seconds")
+                    .register(registry);
+        };
+    }
+
+    private static double count(JdbcTemplate jdbc, String sql) {
+        Number value = jdbc.queryForObject(sql, Number.class);
+        return value == null ? 0 : value.doubleValue();
     }
 }
