@@ -78,6 +78,8 @@ public class KafkaWiring {
     public static final String RAW_BATCH_LISTENER_FACTORY = "rawBatchListenerFactory";
     /** Counted per topic and cause each time a record is parked on a dead-letter topic. */
     public static final String DEAD_LETTERS_METRIC = "platform.dead.letters";
+    /** Counted per topic and cause each time a record that failed is tried again. */
+    public static final String RETRIES_METRIC = "platform.listener.retries";
 
     private final ObjectProvider<MeterRegistry> meters;
 
@@ -119,11 +121,22 @@ public class KafkaWiring {
             }
             return headers;
         });
-        // Transient failures (database or broker briefly away) are retried for about a minute before parking.
+        // Any other failure is retried for about a minute before the record is parked; one that passes by itself
+        // (the database or the broker away) is waited out however long it lasts, so no valid event is parked for it.
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
         backOff.setMaxElapsedTime(60_000);
+        ExponentialBackOff waitItOut = new ExponentialBackOff(200, 2.0);
+        waitItOut.setMaxInterval(10_000);
         var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.setBackOffFunction((record, ex) -> Failures.passesByItself(ex) ? waitItOut : null);
+        handler.setRetryListeners((record, ex, attempt) -> {
+            MeterRegistry registry = meters.getIfUnique();
+            if (registry != null) {
+                registry.counter(RETRIES_METRIC, "topic", record.topic(), "cause",
+                        cause(ex).getClass().getSimpleName()).increment();
+            }
+        });
         handler.addNotRetryableExceptions(RejectedRecordException.class, EventDecodingException.class,
                 DeserializationException.class);
         return handler;
