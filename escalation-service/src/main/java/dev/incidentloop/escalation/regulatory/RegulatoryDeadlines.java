@@ -93,37 +93,38 @@ public class RegulatoryDeadlines {
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome fulfil(UUID incidentId, String name, Instant at, String by, String note, Instant now) {
         var found = lock(incidentId, name);
-        var fulfilment = DeadlineRules.fulfil(found, at);
-        switch (fulfilment) {
-            case UNKNOWN -> {
-                return Outcome.UNKNOWN;
-            }
-            case ALREADY_FULFILLED -> {
-                return Outcome.ALREADY_FULFILLED;
-            }
-            default -> jdbc.update("""
-                    update regulatory_deadline set fulfilled_at = ?, fulfilled_by = ?, note = ?
-                    where incident_id = ? and name = ?""", Timestamp.from(at), by, note, incidentId, name);
-        }
-        RegulatoryDeadline d = found.get();
-        switch (fulfilment) {
+        return switch (DeadlineRules.fulfil(found, at)) {
+            case UNKNOWN -> Outcome.UNKNOWN;
+            case ALREADY_FULFILLED -> Outcome.ALREADY_FULFILLED;
             case MET -> {
+                recordFulfilment(incidentId, name, at, by, note);
                 var task = TaskInstanceId.of(TASK, incidentId + ":" + name);
                 if (scheduler.getScheduledExecution(task).isPresent()) {
                     scheduler.cancel(task);
                 }
-                outbox.add(new RegulatoryDeadlineMet(incidentId, name, d.dueAt(), by, note, now),
+                outbox.add(new RegulatoryDeadlineMet(incidentId, name, found.get().dueAt(), by, note, now),
                         Topics.ESCALATION_EVENTS);
-                return Outcome.MET;
+                yield Outcome.MET;
             }
-            case LATE_MISSED_NOW -> miss(d, at, now);
-            default -> {
+            case LATE_MISSED_NOW -> {
+                recordFulfilment(incidentId, name, at, by, note);
+                miss(found.get(), at, now);
+                yield Outcome.LATE;
+            }
+            case LATE -> {
+                recordFulfilment(incidentId, name, at, by, note);
                 if (!DeadlineRules.anyMissedAndOpen(find(incidentId))) {
                     chains.obligationsDone(incidentId, now);
                 }
+                yield Outcome.LATE;
             }
-        }
-        return Outcome.LATE;
+        };
+    }
+
+    private void recordFulfilment(UUID incidentId, String name, Instant at, String by, String note) {
+        jdbc.update("""
+                update regulatory_deadline set fulfilled_at = ?, fulfilled_by = ?, note = ?
+                where incident_id = ? and name = ?""", Timestamp.from(at), by, note, incidentId, name);
     }
 
     /** The deadline's task fired: missed unless done, whatever the incident's state. */

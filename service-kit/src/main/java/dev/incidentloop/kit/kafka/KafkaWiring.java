@@ -80,6 +80,8 @@ public class KafkaWiring {
     public static final String DEAD_LETTERS_METRIC = "platform.dead.letters";
     /** Counted per topic and cause each time a record that failed is tried again. */
     public static final String RETRIES_METRIC = "platform.listener.retries";
+    /** A topic config under which no record is deleted for its age. */
+    public static final Map<String, String> KEEP_EVERY_RECORD = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
 
     private final ObjectProvider<MeterRegistry> meters;
 
@@ -205,8 +207,6 @@ public class KafkaWiring {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
-    /** A topic config under which no record is deleted for its age. */
-    public static final Map<String, String> KEEP_EVERY_RECORD = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
 
     /** A listener factory whose consumers report their metrics (lag among them) to the meter registry. */
     private <V> ConcurrentKafkaListenerContainerFactory<String, V> listenerFactory(
