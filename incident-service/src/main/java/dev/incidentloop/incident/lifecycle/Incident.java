@@ -16,7 +16,7 @@ import dev.incidentloop.events.IncidentReopened;
 import dev.incidentloop.events.IncidentReported;
 import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.IncidentResumed;
-import dev.incidentloop.events.Priority;
+import dev.incidentloop.events.IncidentEvent;
 import dev.incidentloop.events.ResolutionConfirmed;
 import dev.incidentloop.events.ResolutionRejected;
 import dev.incidentloop.events.SupportLine;
@@ -39,12 +39,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The incident. Command handlers check the transition against the state (see {@link IncidentState}), then apply;
- * event-sourcing handlers only assign. Its fields are its snapshot (JSON, revision 2): an incident that an alert
+ * its one event-sourcing handler hands every event to {@link IncidentFacts}, the fold the view and the search table
+ * share. Its fields are its snapshot (JSON, revision 3): an incident that an alert
  * storm repeats for hours has thousands of events, and loading it starts from the latest snapshot instead. A change
  * to the fields needs a new revision; snapshots of another revision are ignored and the events replayed.
  */
 @Aggregate(cache = "incidentCache", snapshotTriggerDefinition = "incidentSnapshots")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Incident {
@@ -53,16 +54,7 @@ public class Incident {
 
     @AggregateIdentifier
     private UUID incidentId;
-    private IncidentState state;
-    private Priority priority;
-    private SupportLine supportLine;
-    private int assignments;
-    private int reopenCount;
-    private int escalationLevel;
-    private long occurrences;
-    private Instant resolvedAt;
-    /** When it was reported; null in a snapshot taken before it was kept, which skips the check it serves. */
-    private Instant reportedAt;
+    private IncidentFacts facts;
 
     protected Incident() {
         // for Axon, which rebuilds the aggregate from its events
@@ -93,16 +85,16 @@ public class Incident {
     public void handle(AssignIncident command, Clock clock) {
         require("assign");
         apply(new IncidentAssigned(incidentId, command.assignmentGroup(), command.assignee(), command.supportLine(),
-                assignments, command.reason(), null, command.assignedBy(), clock.instant()));
+                facts.assignments(), command.reason(), null, command.assignedBy(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(EscalateToLine command, Clock clock) {
-        SupportLine current = supportLine == null ? SupportLine.FIRST : supportLine;
-        if (command.level() <= escalationLevel || !state.open() || command.line().compareTo(current) <= 0) {
+        SupportLine current = facts.supportLine() == null ? SupportLine.FIRST : facts.supportLine();
+        if (command.level() <= facts.escalationLevel() || !facts.state().open() || command.line().compareTo(current) <= 0) {
             return; // applied already, nobody needs to be moved any more, or it never moves back down
         }
-        apply(new IncidentAssigned(incidentId, command.assignmentGroup(), null, command.line(), assignments,
+        apply(new IncidentAssigned(incidentId, command.assignmentGroup(), null, command.line(), facts.assignments(),
                 "escalated: " + command.reason(), command.level(), "escalation-service", clock.instant()));
     }
 
@@ -141,13 +133,13 @@ public class Incident {
         require("reject");
         Instant now = clock.instant();
         apply(new ResolutionRejected(incidentId, command.reason(), command.by(), now));
-        apply(new IncidentReopened(incidentId, command.reason(), reopenCount + 1, command.by(), now));
+        apply(new IncidentReopened(incidentId, command.reason(), facts.reopenCount() + 1, command.by(), now));
     }
 
     @CommandHandler
     public void handle(ReopenIncident command, Clock clock) {
         require("reopen");
-        apply(new IncidentReopened(incidentId, command.reason(), reopenCount + 1, command.by(), clock.instant()));
+        apply(new IncidentReopened(incidentId, command.reason(), facts.reopenCount() + 1, command.by(), clock.instant()));
     }
 
     @CommandHandler
@@ -158,7 +150,7 @@ public class Incident {
 
     @CommandHandler
     public void handle(AutoClose command, Clock clock) {
-        if (state != IncidentState.RESOLVED || !resolvedAt.truncatedTo(ChronoUnit.MILLIS)
+        if (facts.state() != IncidentState.RESOLVED || !facts.resolvedAt().truncatedTo(ChronoUnit.MILLIS)
                 .equals(command.resolvedAt().truncatedTo(ChronoUnit.MILLIS))) {
             return; // confirmed, reopened or resolved again meanwhile
         }
@@ -175,10 +167,10 @@ public class Incident {
     @CommandHandler
     public void handle(ReclassifyIncident command, Clock clock) {
         require("reclassify");
-        notLaterThanTheReport(command.classification(), reportedAt);
+        notLaterThanTheReport(command.classification(), facts.reportedAt());
         var result = Classifier.classify(command.classification());
         apply(new IncidentReclassified(incidentId, result.classification().category(), result.classification(),
-                result.priority(), priority, command.reason(), command.by(), clock.instant()));
+                result.priority(), facts.priority(), command.reason(), command.by(), clock.instant()));
     }
 
     @CommandHandler
@@ -197,14 +189,14 @@ public class Incident {
     @CommandHandler
     public void handle(RecordAlertRepeats command, Clock clock) {
         if (command.repeats() > 0) {
-            apply(new AlertRepeated(incidentId, command.repeats(), occurrences + command.repeats(),
+            apply(new AlertRepeated(incidentId, command.repeats(), facts.occurrences() + command.repeats(),
                     command.lastSeenAt(), command.intakePartition(), command.intakeOffset(), clock.instant()));
         }
     }
 
     private void require(String command) {
-        if (!state.allows(command)) {
-            throw new TransitionNotAllowed(state, command);
+        if (!facts.state().allows(command)) {
+            throw new TransitionNotAllowed(facts.state(), command);
         }
     }
 
@@ -217,75 +209,13 @@ public class Incident {
         }
     }
 
+    /** Every event is folded in one place, {@link IncidentFacts#apply}; the aggregate only keeps the result. */
     @EventSourcingHandler
-    void on(IncidentReported event) {
-        incidentId = event.incidentId();
-        reportedAt = event.occurredAt();
-        state = IncidentState.NEW;
-        supportLine = SupportLine.FIRST;
-        occurrences = 1;
-    }
-
-    @EventSourcingHandler
-    void on(IncidentClassified event) {
-        priority = event.priority();
-    }
-
-    @EventSourcingHandler
-    void on(IncidentReclassified event) {
-        priority = event.priority();
-    }
-
-    @EventSourcingHandler
-    void on(IncidentAssigned event) {
-        assignments++;
-        if (event.supportLine() != null) {
-            supportLine = event.supportLine();
+    void on(IncidentEvent event) {
+        if (event instanceof IncidentReported reported) {
+            incidentId = reported.incidentId();
+            facts = new IncidentFacts();
         }
-        if (event.escalationLevel() != null) {
-            escalationLevel = Math.max(escalationLevel, event.escalationLevel());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(IncidentAcknowledged event) {
-        state = IncidentState.IN_PROGRESS;
-    }
-
-    @EventSourcingHandler
-    void on(IncidentPutOnHold event) {
-        state = IncidentState.ON_HOLD;
-    }
-
-    @EventSourcingHandler
-    void on(IncidentResumed event) {
-        state = IncidentState.IN_PROGRESS;
-    }
-
-    @EventSourcingHandler
-    void on(IncidentResolved event) {
-        state = IncidentState.RESOLVED;
-        resolvedAt = event.occurredAt();
-    }
-
-    @EventSourcingHandler
-    void on(IncidentReopened event) {
-        state = IncidentState.IN_PROGRESS;
-        reopenCount = event.reopenCount();
-    }
-
-    @EventSourcingHandler
-    void on(IncidentClosed event) {
-        state = IncidentState.CLOSED;
-    }
-
-    @EventSourcingHandler
-    void on(IncidentCanceled event) {
-        state = IncidentState.CANCELED;
-    }
-
-    @EventSourcingHandler
-    void on(AlertRepeated event) {
-        occurrences = event.occurrences();
+        facts.apply(event);
     }
 }
