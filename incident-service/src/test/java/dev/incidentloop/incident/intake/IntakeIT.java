@@ -215,7 +215,7 @@ class IntakeIT {
     @Test
     void a_poll_of_more_commands_than_one_unit_of_work_takes_is_processed_in_several() {
         String run = UUID.randomUUID().toString();
-        int alerts = IntakeListener.COMMANDS_PER_UNIT_OF_WORK + 10;
+        int alerts = PollUnits.COMMANDS_PER_UNIT_OF_WORK + 10;
         MessageListenerContainer intake = listeners.getListenerContainer(IntakeListener.ID);
         intake.pause();
         await().atMost(WAIT).until(intake::isContainerPaused);
