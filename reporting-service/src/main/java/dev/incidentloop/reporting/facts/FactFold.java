@@ -49,10 +49,10 @@ public final class FactFold {
                 ids.flushIfFull();
             });
         }
-        try (var rows = new CopyWriter(copy.copyIn("copy " + tables.facts() + " (" + Fact.COLUMNS
+        try (var rows = new CopyWriter(copy.copyIn("copy " + tables.facts() + " (" + FactRows.COLUMNS
                 + ") from stdin"))) {
             for (Fact fact : facts.values()) {
-                fact.copyRow(rows.text);
+                FactRows.copyRow(fact, rows.text);
                 rows.flushIfFull();
             }
         }

@@ -80,11 +80,11 @@ public class FactModel {
             try (PreparedStatement upsert = connection.prepareStatement("insert into " + tables.facts()
                     + " as f (incident_id) select id from unnest(?::uuid[]) as id order by id"
                     + " on conflict (incident_id) do update set incident_id = f.incident_id returning "
-                    + Fact.COLUMNS)) {
+                    + FactRows.COLUMNS)) {
                 upsert.setArray(1, connection.createArrayOf("uuid", ids));
                 try (var rs = upsert.executeQuery()) {
                     while (rs.next()) {
-                        Fact fact = Fact.read(rs);
+                        Fact fact = FactRows.read(rs);
                         facts.put(fact.incidentId, fact);
                     }
                 }
@@ -96,9 +96,9 @@ public class FactModel {
     private void write(Collection<Fact> changed, Tables tables) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement ps = connection.prepareStatement("update " + tables.facts() + " set "
-                    + Fact.ASSIGNMENTS + " where incident_id = ?")) {
+                    + FactRows.ASSIGNMENTS + " where incident_id = ?")) {
                 for (Fact fact : changed) {
-                    fact.bind(ps);
+                    FactRows.bind(fact, ps);
                     ps.addBatch();
                 }
                 ps.executeBatch();

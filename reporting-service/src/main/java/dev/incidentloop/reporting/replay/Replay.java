@@ -11,12 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,39 +32,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds the read model from the start of the event topics into fresh tables, then swaps them in at once. The
- * live listener runs on meanwhile; only for the final catch-up and the swap is it paused. When it resumes it may
- * see events the rebuild already applied: the rebuilt processed-event table makes it skip them.
+ * Runs a replay: rebuilds the read model from the start of the event topics into fresh tables ({@link RebuildTables}),
+ * then swaps them in at once. The live listener runs on meanwhile; only for the final catch-up and the swap is it
+ * paused. When it resumes it may see events the rebuild already applied: the rebuilt processed-event table makes it
+ * skip them.
  *
- * <p>What the topics held at the start is read in passes, each folding the events of a share of the incidents in memory
- * ({@link FactFold}) and writing them with COPY into tables whose indexes are created after the last pass. A pass reads
- * one partition of each topic (an incident's events of both topics are in the partitions of the same number, as both
- * are keyed by incident id and have as many partitions), and only a share of its incidents when the partitions hold
- * more than {@code reporting.replay.pass-records} records, which bounds the memory a pass takes. Should an incident's
- * events turn up in two passes after all (a topic given more partitions since, or an event published under another
- * key), its unique index cannot be created, and the replay starts again applying poll after poll, as the live listener
- * does, which needs no such assumption. A replay whose partitions would need more than {@link #MAX_SHARES} shares (each
- * share reads its partitions whole) is applied that way from the start, and so is the final catch-up.
+ * <p>What the topics held at the start is read in the passes of a {@link ReplayPlan}, each folding a share of the
+ * incidents in memory ({@link FactFold}) and writing them with COPY into tables whose indexes are created after the
+ * last pass. Should an incident's events turn up in two passes after all (a topic given more partitions since, or an
+ * event published under another key), its unique index cannot be created, and the replay starts again applying poll
+ * after poll, as the live listener does, which needs no such assumption; so does a plan that says so from the start,
+ * and the final catch-up.
  */
 @Component
 public class Replay {
 
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
-    /**
-     * Each share of a partition's incidents reads the whole partition: beyond this many the polling would cost more
-     * than folding in memory saves, and the replay applies poll by poll instead.
-     */
-    private static final int MAX_SHARES = 8;
-
-    private final JdbcTemplate jdbc;
+    private final RebuildTables tables;
     private final TransactionTemplate transactions;
     private final FactModel model;
     private final KafkaProperties kafka;
@@ -83,21 +68,10 @@ public class Replay {
     private final ForkJoinPool decoders = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
 
-    /**
-     * Some partitions, read from their beginning, of whose incidents one share is folded. A share is told by the
-     * record key (the incident id), before the record is decoded; a record without one is in the first.
-     */
-    private record Pass(List<TopicPartition> partitions, int share, int shares) {
-
-        boolean takes(ConsumerRecord<String, byte[]> record) {
-            return Math.floorMod(record.key() == null ? 0 : record.key().hashCode(), shares) == share;
-        }
-    }
-
-    Replay(JdbcTemplate jdbc, TransactionTemplate transactions, FactModel model, KafkaProperties kafka,
+    Replay(RebuildTables tables, TransactionTemplate transactions, FactModel model, KafkaProperties kafka,
            KafkaListenerEndpointRegistry listeners, @Value("${spring.application.name}") String group,
            @Value("${reporting.replay.pass-records}") long passRecords) {
-        this.jdbc = jdbc;
+        this.tables = tables;
         this.transactions = transactions;
         this.model = model;
         this.kafka = kafka;
@@ -132,26 +106,26 @@ public class Replay {
         MessageListenerContainer live = listeners.getListenerContainer(FactListener.ID);
         try (var consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            prepareTables();
+            tables.prepare();
             List<TopicPartition> partitions = partitions(consumer);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = end.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum();
             long[] done = {0};
-            List<Pass> passes = passes(partitions, begin, end);
-            if (passes.stream().anyMatch(pass -> pass.shares() > MAX_SHARES)) {
+            ReplayPlan plan = ReplayPlan.of(partitions, begin, end, passRecords);
+            if (plan.pollByPoll()) {
                 log.info("Partitions of one number hold more than {} records; applying poll by poll",
-                        MAX_SHARES * passRecords);
+                        ReplayPlan.MAX_SHARES * passRecords);
                 applyUntil(consumer, partitions, begin, end, started, done, total);
             } else {
                 try {
-                    List<String> indexes = dropIndexes();
-                    fold(consumer, passes, begin, end, started, done, total);
-                    transactions.executeWithoutResult(s -> indexes.forEach(jdbc::execute));
+                    List<String> indexes = tables.dropIndexes();
+                    fold(consumer, plan.passes(), begin, end, started, done, total);
+                    tables.restore(indexes);
                 } catch (DuplicateKeyException spread) {
                     log.warn("An incident's events are in more than one pass of the replay ({}); starting again "
                             + "poll by poll", spread.getMostSpecificCause().getMessage());
-                    prepareTables();
+                    tables.prepare();
                     done[0] = 0;
                     applyUntil(consumer, partitions, begin, end, started, done, total);
                 }
@@ -162,7 +136,7 @@ public class Replay {
             Map<TopicPartition, Long> caughtUp = consumer.endOffsets(partitions);
             applyUntil(consumer, partitions, end, caughtUp, started, done,
                     total + partitions.stream().mapToLong(p -> caughtUp.get(p) - end.get(p)).sum());
-            swap();
+            tables.swap();
             live.resume();
             update(ReplayProgress.State.DONE, done[0], done[0], started, Instant.now(), null);
             log.info("Replay done: {} events in {}", done[0], Duration.between(started, Instant.now()));
@@ -178,45 +152,23 @@ public class Replay {
         }
     }
 
-    /**
-     * The passes: one per partition number when both topics have the same partitions, else one over all partitions;
-     * each split into as many shares of incidents as its records need to stay within {@code passRecords}.
-     */
-    private List<Pass> passes(List<TopicPartition> partitions, Map<TopicPartition, Long> begin,
-                              Map<TopicPartition, Long> end) {
-        Map<String, Set<Integer>> numbers = partitions.stream().collect(Collectors.groupingBy(TopicPartition::topic,
-                Collectors.mapping(TopicPartition::partition, Collectors.toSet())));
-        boolean alike = new HashSet<>(numbers.values()).size() == 1;
-        Map<Integer, List<TopicPartition>> groups = partitions.stream().collect(Collectors.groupingBy(
-                p -> alike ? p.partition() : 0, TreeMap::new, Collectors.toList()));
-        List<Pass> passes = new ArrayList<>();
-        groups.values().forEach(group -> {
-            long records = group.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
-            int shares = (int) Math.max(1, (records + passRecords - 1) / passRecords);
-            IntStream.range(0, shares).forEach(share -> passes.add(new Pass(group, share, shares)));
-        });
-        return passes;
-    }
-
     /** Folds and writes the passes, each written while the next one reads. */
-    private void fold(KafkaConsumer<String, byte[]> consumer, List<Pass> passes, Map<TopicPartition, Long> begin,
-                      Map<TopicPartition, Long> end, Instant started, long[] done, long total) {
+    private void fold(KafkaConsumer<String, byte[]> consumer, List<ReplayPlan.Pass> passes,
+                      Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end, Instant started, long[] done,
+                      long total) {
         CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
-        for (Pass pass : passes) {
+        for (ReplayPlan.Pass pass : passes) {
             FactFold fold = fold(consumer, pass, begin, end, started, done, total);
             writing.join();
-            writing = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> jdbc.execute(
-                    (ConnectionCallback<Void>) connection -> {
-                        fold.copyInto(connection, FactModel.Tables.REBUILD);
-                        return null;
-                    })), writer);
+            writing = CompletableFuture.runAsync(() -> tables.copy(fold), writer);
         }
         writing.join();
     }
 
     /** Reads a pass's partitions from {@code begin} to {@code end} and folds the events of its share. */
-    private FactFold fold(KafkaConsumer<String, byte[]> consumer, Pass pass, Map<TopicPartition, Long> begin,
-                          Map<TopicPartition, Long> end, Instant started, long[] done, long total) {
+    private FactFold fold(KafkaConsumer<String, byte[]> consumer, ReplayPlan.Pass pass,
+                          Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end, Instant started, long[] done,
+                      long total) {
         FactFold fold = new FactFold();
         seek(consumer, pass.partitions(), begin);
         // a poll is decoded while the next one is fetched
@@ -237,8 +189,7 @@ public class Replay {
             if (!more) {
                 return fold;
             }
-            List<ConsumerRecord<String, byte[]>> taken = polled.stream().filter(pass::takes).toList();
-            decoding = decode(taken);
+            decoding = decode(polled.stream().filter(record -> pass.takes(record.key())).toList());
         }
     }
 
@@ -306,54 +257,6 @@ public class Replay {
         } catch (EventDecodingException undecodable) {
             return null;
         }
-    }
-
-    private void prepareTables() {
-        transactions.executeWithoutResult(s -> {
-            jdbc.execute("drop table if exists incident_fact_rebuild");
-            jdbc.execute("drop table if exists processed_event_rebuild");
-            jdbc.execute("create table incident_fact_rebuild (like incident_fact including all)");
-            jdbc.execute("create table processed_event_rebuild (like processed_event including all)");
-        });
-    }
-
-    /**
-     * Drops the indexes of the fresh tables, unique ones included, and returns the statements that create them again:
-     * PostgreSQL copies rows into a table without indexes and then indexes them for less than half the work of
-     * copying them into an indexed one. An incident or event in two passes shows when a unique index is created.
-     */
-    private List<String> dropIndexes() {
-        List<String> restore = new ArrayList<>();
-        transactions.executeWithoutResult(s -> {
-            for (String table : List.of(FactModel.Tables.REBUILD.facts(), FactModel.Tables.REBUILD.processed())) {
-                // constraints first: dropping one drops its index
-                jdbc.queryForList("select quote_ident(conname) as name, pg_get_constraintdef(oid) as definition"
-                        + " from pg_constraint where conrelid = ?::regclass and contype in ('p', 'u', 'x')", table)
-                        .forEach(constraint -> {
-                            jdbc.execute("alter table " + table + " drop constraint " + constraint.get("name"));
-                            restore.add("alter table " + table + " add constraint " + constraint.get("name") + " "
-                                    + constraint.get("definition"));
-                        });
-                jdbc.queryForList("select indexrelid::regclass::text as name, pg_get_indexdef(indexrelid) as"
-                        + " definition from pg_index where indrelid = ?::regclass", table).forEach(index -> {
-                    jdbc.execute("drop index " + index.get("name"));
-                    restore.add((String) index.get("definition"));
-                });
-            }
-        });
-        return restore;
-    }
-
-    /** Both tables at once: readers see the old model or the new one, never half of each. */
-    private void swap() {
-        transactions.executeWithoutResult(s -> {
-            jdbc.execute("alter table incident_fact rename to incident_fact_old");
-            jdbc.execute("alter table incident_fact_rebuild rename to incident_fact");
-            jdbc.execute("alter table processed_event rename to processed_event_old");
-            jdbc.execute("alter table processed_event_rebuild rename to processed_event");
-            jdbc.execute("drop table incident_fact_old");
-            jdbc.execute("drop table processed_event_old");
-        });
     }
 
     private static void awaitPaused(MessageListenerContainer live) throws InterruptedException {
