@@ -8,6 +8,7 @@ import dev.incidentloop.events.IncidentResolved;
 import dev.incidentloop.events.RegulatoryDeadlineMissed;
 import dev.incidentloop.events.SlaBreached;
 import dev.incidentloop.events.SlaWarning;
+import dev.incidentloop.notification.route.IncidentRoutes;
 import java.util.LinkedHashSet;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.incidentloop.notification.feed;
+package dev.incidentloop.notification.route;
 
 import dev.incidentloop.events.DomainEvent;
 import dev.incidentloop.events.IncidentAssigned;
@@ -23,18 +23,18 @@ public class IncidentRoutes {
                         String assignee) {
 
         /** The route of an incident not seen before. */
-        static Route of(UUID incidentId) {
+        public static Route of(UUID incidentId) {
             return new Route(incidentId, null, null, null, null, null);
         }
 
         /** Whether events of this kind change an incident's route. */
-        static boolean changedBy(DomainEvent event) {
+        public static boolean changedBy(DomainEvent event) {
             Route blank = of(null);
             return blank.after(event) != blank;
         }
 
         /** The route after the event; this one if the event does not change routes. */
-        Route after(DomainEvent event) {
+        public Route after(DomainEvent event) {
             return switch (event) {
                 case IncidentReported e -> new Route(incidentId, e.title(), e.category().wireName(), priority, team,
                         assignee);
@@ -56,7 +56,7 @@ public class IncidentRoutes {
     }
 
     /** The routes of these incidents that have one, in one query. */
-    Map<UUID, Route> findAll(Collection<UUID> incidentIds) {
+    public Map<UUID, Route> findAll(Collection<UUID> incidentIds) {
         Map<UUID, Route> routes = new HashMap<>();
         if (!incidentIds.isEmpty()) {
             jdbc.query("select * from incident_route where incident_id = any (?)", IncidentRoutes::map,
@@ -66,7 +66,7 @@ public class IncidentRoutes {
     }
 
     /** Stores these routes as they are, in one round trip. */
-    void saveAll(Collection<Route> routes) {
+    public void saveAll(Collection<Route> routes) {
         jdbc.batchUpdate("""
                 insert into incident_route (incident_id, title, category, priority, team, assignee)
                 values (?, ?, ?, ?, ?, ?)

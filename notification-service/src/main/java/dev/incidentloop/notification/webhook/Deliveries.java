@@ -6,7 +6,7 @@ import dev.incidentloop.events.NotificationDelivered;
 import dev.incidentloop.events.NotificationFailed;
 import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.outbox.Outbox;
-import dev.incidentloop.notification.feed.IncidentRoutes;
+import dev.incidentloop.notification.route.IncidentRoutes;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
