@@ -1,11 +1,8 @@
 package dev.incidentloop.escalation;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.incidentloop.testsupport.Boundaries;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,13 +12,19 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.incidentloop.escalation");
+    private static final Boundaries SERVICE = Boundaries.of("dev.incidentloop.escalation");
 
     @Test
     void no_package_depends_on_itself_through_another() {
-        slices().matching("dev.incidentloop.escalation.(*)..").should().beFreeOfCycles().check(CLASSES);
+        SERVICE.haveNoPackageCycles();
+    }
+
+    @Test
+    void the_rules_and_the_calendar_use_no_spring_jdbc_or_kafka_client() {
+        SERVICE.keepRulesFreeOfInfrastructure();
+        SERVICE.keepFreeOfInfrastructure("calendar.Calendar", "calendar.Target", "oncall.Schedule",
+                "policy.EscalationPolicy", "policy.BuiltInPolicy", "regulatory.Obligation",
+                "regulatory.ReportingDeadlinePolicy", "sla.SlaClockState");
     }
 
     @Test
@@ -40,6 +43,6 @@ class ArchitectureTest {
                 .whereLayer("Rules").mayOnlyBeAccessedByLayers("Inbound")
                 .whereLayer("Chains").mayOnlyBeAccessedByLayers("Rules", "Inbound")
                 .whereLayer("Policy").mayOnlyBeAccessedByLayers("Chains", "Rules", "Inbound", "Admin")
-                .check(CLASSES);
+                .check(SERVICE.classes());
     }
 }

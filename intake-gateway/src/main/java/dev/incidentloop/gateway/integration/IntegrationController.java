@@ -1,5 +1,6 @@
 package dev.incidentloop.gateway.integration;
 
+import dev.incidentloop.gateway.security.AdminOnly;
 import dev.incidentloop.gateway.security.Secrets;
 import dev.incidentloop.gateway.web.FieldError;
 import dev.incidentloop.gateway.web.Problems;
@@ -33,8 +34,6 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Consumes(MediaType.ALL)
 public class IntegrationController {
-
-    public static final String ADMIN_USER = "gateway.admin-user";
 
     private final IntegrationCatalogue catalogue;
     private final IntegrationStore store;
@@ -136,7 +135,7 @@ public class IntegrationController {
     }
 
     private static String who(HttpRequest<?> request) {
-        return request.getAttribute(ADMIN_USER, String.class).orElse("unknown");
+        return request.getAttribute(AdminOnly.ADMIN_USER, String.class).orElse("unknown");
     }
 
     private static MutableHttpResponse<byte[]> json(Object value) {

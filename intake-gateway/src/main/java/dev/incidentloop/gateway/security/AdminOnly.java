@@ -1,6 +1,5 @@
 package dev.incidentloop.gateway.security;
 
-import dev.incidentloop.gateway.integration.IntegrationController;
 import dev.incidentloop.gateway.web.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -19,6 +18,9 @@ import java.util.Optional;
  */
 @ServerFilter("/integrations/**")
 public class AdminOnly {
+
+    /** The request attribute that names the admin who made the request. */
+    public static final String ADMIN_USER = "gateway.admin-user";
 
     private final Accounts accounts;
 
@@ -46,7 +48,7 @@ public class AdminOnly {
         if (!principal.get().roles().contains("ADMIN")) {
             return Problems.of(HttpStatus.FORBIDDEN, "Managing integrations needs the admin role");
         }
-        request.setAttribute(IntegrationController.ADMIN_USER, principal.get().name());
+        request.setAttribute(ADMIN_USER, principal.get().name());
         return null;
     }
 }
