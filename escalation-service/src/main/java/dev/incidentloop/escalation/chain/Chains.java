@@ -9,7 +9,6 @@ import dev.incidentloop.escalation.oncall.Schedule;
 import dev.incidentloop.escalation.policy.EscalationPolicy;
 import dev.incidentloop.escalation.policy.Policies;
 import dev.incidentloop.events.EscalationKind;
-import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.outbox.Outbox;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -140,7 +139,7 @@ public class Chains {
             }
         }
         if (decision.notified() != null) {
-            outbox.add(decision.notified(), Topics.ESCALATION_EVENTS);
+            outbox.add(decision.notified());
         }
         if (decision.schedule() != null) {
             scheduler.scheduleIfNotExists(new TaskInstance<Void>(STEP_TASK, instanceId(incidentId, kind,

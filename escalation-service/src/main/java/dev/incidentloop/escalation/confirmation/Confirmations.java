@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dev.incidentloop.escalation.incident.TrackedIncident;
 import dev.incidentloop.escalation.policy.Policies;
 import dev.incidentloop.events.ResolutionUnconfirmed;
-import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.outbox.Outbox;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -74,7 +73,7 @@ public class Confirmations {
     void lapsed(UUID incidentId, Instant resolvedAt, Instant now) {
         Instant since = awaitingSince(incidentId);
         if (ConfirmationRules.lapsed(since, resolvedAt)) {
-            outbox.add(new ResolutionUnconfirmed(incidentId, since, period.period(), now), Topics.ESCALATION_EVENTS);
+            outbox.add(new ResolutionUnconfirmed(incidentId, since, period.period(), now));
         }
     }
 

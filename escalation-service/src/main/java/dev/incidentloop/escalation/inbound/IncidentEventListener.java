@@ -26,6 +26,7 @@ import dev.incidentloop.events.ResolutionConfirmed;
 import dev.incidentloop.events.ResolutionRejected;
 import dev.incidentloop.events.SecurityKind;
 import dev.incidentloop.events.SlaClock;
+import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.inbox.ProcessedEvents;
 import dev.incidentloop.kit.kafka.EventBatches;
 import dev.incidentloop.kit.kafka.KafkaWiring;
@@ -75,7 +76,7 @@ class IncidentEventListener {
         this.transactions = transactions;
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = "#{T(dev.incidentloop.events.Topics).INCIDENT_EVENTS.name()}",
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.INCIDENT_EVENTS_NAME,
             containerFactory = KafkaWiring.EVENT_BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         EventBatches.applyInTransactions(records, transactions, events -> {

@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dev.incidentloop.escalation.calendar.Calendar;
 import dev.incidentloop.escalation.chain.Chains;
 import dev.incidentloop.escalation.incident.TrackedIncident;
-import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.outbox.Outbox;
 import dev.incidentloop.escalation.policy.Policies;
 import dev.incidentloop.events.EscalationKind;
@@ -73,8 +72,7 @@ public class RegulatoryDeadlines {
             if (inserted == 0) {
                 continue;
             }
-            outbox.add(new RegulatoryDeadlineSet(incident.incidentId(), o.name(), o.referenceAt(), due, at),
-                    Topics.ESCALATION_EVENTS);
+            outbox.add(new RegulatoryDeadlineSet(incident.incidentId(), o.name(), o.referenceAt(), due, at));
             if (o.fulfilledByReport()) {
                 fulfil(incident.incidentId(), o.name(), incident.reportedAt(), null, "the incident report", at);
             } else {
@@ -102,8 +100,7 @@ public class RegulatoryDeadlines {
                 if (scheduler.getScheduledExecution(task).isPresent()) {
                     scheduler.cancel(task);
                 }
-                outbox.add(new RegulatoryDeadlineMet(incidentId, name, found.get().dueAt(), by, note, now),
-                        Topics.ESCALATION_EVENTS);
+                outbox.add(new RegulatoryDeadlineMet(incidentId, name, found.get().dueAt(), by, note, now));
                 yield Outcome.MET;
             }
             case LATE_MISSED_NOW -> {
@@ -136,8 +133,7 @@ public class RegulatoryDeadlines {
     private void miss(RegulatoryDeadline d, Instant fulfilledAt, Instant now) {
         jdbc.update("update regulatory_deadline set missed_at = ? where incident_id = ? and name = ?",
                 Timestamp.from(now), d.incidentId(), d.name());
-        outbox.add(new RegulatoryDeadlineMissed(d.incidentId(), d.name(), d.dueAt(), fulfilledAt, now),
-                Topics.ESCALATION_EVENTS);
+        outbox.add(new RegulatoryDeadlineMissed(d.incidentId(), d.name(), d.dueAt(), fulfilledAt, now));
         if (fulfilledAt == null) {
             chains.start(d.incidentId(), EscalationKind.HIERARCHICAL, "regulatory", Chains.StopOn.FULFILMENT, null,
                     now);

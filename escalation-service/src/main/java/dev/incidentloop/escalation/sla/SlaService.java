@@ -9,7 +9,6 @@ import dev.incidentloop.events.HoldReason;
 import dev.incidentloop.events.SlaBreached;
 import dev.incidentloop.events.SlaClock;
 import dev.incidentloop.events.SlaWarning;
-import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -70,7 +69,7 @@ public class SlaService {
             if (clocks.insert(decision.clock())) {
                 decision.set().forEach(t -> due.add(new SlaDeadlines.Due(task(t.timer()), incident.incidentId(), clock,
                         t.at())));
-                decision.events().forEach(e -> outbox.add(e, Topics.ESCALATION_EVENTS));
+                decision.events().forEach(outbox::add);
             }
         }
         // the clocks were started just now, so none of their tasks exists yet
@@ -134,7 +133,7 @@ public class SlaService {
         decision.cancel().forEach(t -> deadlines.cancel(task(t), c.incidentId(), c.clock()));
         decision.set().forEach(t -> deadlines.schedule(task(t.timer()), c.incidentId(), c.clock(), t.at()));
         decision.events().forEach(e -> {
-            outbox.add(e, Topics.ESCALATION_EVENTS);
+            outbox.add(e);
             // what an operator alerts on: targets about to be missed, and missed, per clock
             if (e instanceof SlaWarning w) {
                 meters.counter("platform.sla.warnings", "clock", w.clock().wireName()).increment();

@@ -4,6 +4,7 @@ import dev.incidentloop.events.EscalationKind;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.IncidentEscalated;
 import dev.incidentloop.events.ResolutionUnconfirmed;
+import dev.incidentloop.events.Topics;
 import dev.incidentloop.incident.lifecycle.AutoClose;
 import dev.incidentloop.incident.lifecycle.EscalateToLine;
 import dev.incidentloop.kit.kafka.KafkaWiring;
@@ -36,7 +37,7 @@ class EscalationListener {
         this.commands = commands;
     }
 
-    @KafkaListener(topics = "#{T(dev.incidentloop.events.Topics).ESCALATION_EVENTS.name()}",
+    @KafkaListener(topics = Topics.ESCALATION_EVENTS_NAME,
             containerFactory = KafkaWiring.EVENT_LISTENER_FACTORY)
     void on(EventEnvelope envelope) {
         Object command = switch (envelope.data()) {

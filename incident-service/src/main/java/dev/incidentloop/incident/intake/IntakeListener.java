@@ -6,6 +6,7 @@ import static dev.incidentloop.incident.intake.IntakePlanner.partitions;
 
 import dev.incidentloop.events.IntakeReport;
 import dev.incidentloop.events.ReportedAlert;
+import dev.incidentloop.events.Topics;
 import dev.incidentloop.incident.classification.ClassificationInput;
 import dev.incidentloop.incident.intake.IntakeDedup.Alert;
 import dev.incidentloop.incident.intake.IntakeDedup.Entry;
@@ -68,7 +69,7 @@ class IntakeListener {
         this.transactions = transactions;
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = "#{T(dev.incidentloop.events.Topics).INTAKE.name()}",
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.INTAKE_NAME,
             containerFactory = KafkaWiring.RAW_BATCH_LISTENER_FACTORY, properties = "max.poll.records=2000")
     void onPoll(List<ConsumerRecord<String, byte[]>> records) {
         // reading and checking a record is a good part of intake's work and needs nothing but the record: on every core

@@ -45,7 +45,7 @@ class KafkaRelay {
     void on(IncidentEvent event, @MessageIdentifier String eventId, @SequenceNumber Long sequence,
             @Timestamp Instant time) {
         var envelope = new EventEnvelope(UUID.fromString(eventId), SOURCE, time, sequence, event);
-        pending().add(kafka.send(Topics.INCIDENT_EVENTS.name(), event.incidentId().toString(), envelope));
+        pending().add(kafka.send(Topics.of(event).name(), event.incidentId().toString(), envelope));
     }
 
     /** The sends of the current batch; waited for before the batch commits. */

@@ -1,6 +1,7 @@
 package dev.incidentloop.notification.feed;
 
 import dev.incidentloop.events.EventEnvelope;
+import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.inbox.ProcessedEvents;
 import dev.incidentloop.kit.kafka.EventBatches;
 import dev.incidentloop.kit.kafka.KafkaWiring;
@@ -49,8 +50,7 @@ class FeedListener {
         this.transactions = transactions;
     }
 
-    @KafkaListener(topics = {"#{T(dev.incidentloop.events.Topics).INCIDENT_EVENTS.name()}",
-            "#{T(dev.incidentloop.events.Topics).ESCALATION_EVENTS.name()}"},
+    @KafkaListener(topics = {Topics.INCIDENT_EVENTS_NAME, Topics.ESCALATION_EVENTS_NAME},
             containerFactory = KafkaWiring.EVENT_BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         EventBatches.applyInTransactions(records, transactions, events -> {

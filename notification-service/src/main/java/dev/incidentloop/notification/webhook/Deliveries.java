@@ -4,7 +4,6 @@ import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.NotificationDelivered;
 import dev.incidentloop.events.NotificationFailed;
-import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.outbox.Outbox;
 import dev.incidentloop.notification.route.IncidentRoutes;
 import java.nio.charset.StandardCharsets;
@@ -123,10 +122,10 @@ public class Deliveries {
         meters.counter("platform.webhook.attempts", "outcome", outcome).increment();
         switch (outcome) {
             case DELIVERED -> outbox.add(new NotificationDelivered(d.incidentId(), d.id(), CHANNEL, w.name(),
-                    d.eventId(), d.eventType(), attempt, now), Topics.NOTIFICATION_EVENTS);
+                    d.eventId(), d.eventType(), attempt, now));
             case FAILED, DEAD -> outbox.add(new NotificationFailed(d.incidentId(), d.id(), CHANNEL, w.name(),
                     d.eventId(), d.eventType(), attempt, status, (outcome.equals(DEAD) ? "dead-lettered after "
-                    + attempt + " attempts: " : "refused: ") + error, now), Topics.NOTIFICATION_EVENTS);
+                    + attempt + " attempts: " : "refused: ") + error, now));
             default -> {
                 // retried later
             }

@@ -1,6 +1,7 @@
 package dev.incidentloop.reporting.facts;
 
 import dev.incidentloop.events.EventEnvelope;
+import dev.incidentloop.events.Topics;
 import dev.incidentloop.kit.kafka.EventBatches;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import java.util.List;
@@ -24,8 +25,7 @@ public class FactListener {
         this.transactions = transactions;
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = {"#{T(dev.incidentloop.events.Topics).INCIDENT_EVENTS.name()}",
-            "#{T(dev.incidentloop.events.Topics).ESCALATION_EVENTS.name()}"},
+    @KafkaListener(id = ID, idIsGroup = false, topics = {Topics.INCIDENT_EVENTS_NAME, Topics.ESCALATION_EVENTS_NAME},
             containerFactory = KafkaWiring.EVENT_BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         EventBatches.applyInTransactions(records, transactions, events -> model.apply(events, FactModel.Tables.LIVE));

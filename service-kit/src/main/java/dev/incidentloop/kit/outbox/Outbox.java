@@ -3,7 +3,7 @@ package dev.incidentloop.kit.outbox;
 import dev.incidentloop.events.DomainEvent;
 import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.EventEnvelope;
-import dev.incidentloop.events.TopicSpec;
+import dev.incidentloop.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,8 +27,9 @@ public class Outbox {
         this.source = source;
     }
 
+    /** Adds the event, for the topic of its stream ({@link Topics#of}), in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void add(DomainEvent event, TopicSpec topic) {
+    public void add(DomainEvent event) {
         long sequence = jdbc.queryForObject("""
                 insert into outbox_stream as s (incident_id, last_sequence) values (?, 0)
                 on conflict (incident_id) do update set last_sequence = s.last_sequence + 1
@@ -37,6 +38,6 @@ public class Outbox {
         UUID eventId = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
         var envelope = new EventEnvelope(eventId, source, event.occurredAt(), sequence, event);
         jdbc.update("insert into outbox (event_id, topic, record_key, payload) values (?, ?, ?, ?)",
-                eventId, topic.name(), event.incidentId().toString(), codec.encode(envelope));
+                eventId, Topics.of(event).name(), event.incidentId().toString(), codec.encode(envelope));
     }
 }
