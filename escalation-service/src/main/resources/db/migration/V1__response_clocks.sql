@@ -1,8 +1,4 @@
-create table processed_event (
-    event_id     uuid        primary key,
-    processed_at timestamptz not null default now()
-);
-
+-- processed_event and outbox come from service-kit (dev.incidentloop.kit.schema), migrated before these scripts.
 create table response_clock (
     incident_id    uuid        primary key,
     priority       varchar(2)  not null,
@@ -11,15 +7,6 @@ create table response_clock (
     due_at         timestamptz not null,
     stopped_at     timestamptz,
     escalated_at   timestamptz
-);
-
-create table outbox (
-    id         bigserial   primary key,
-    event_id   uuid        not null unique,
-    topic      text        not null,
-    record_key text        not null,
-    payload    bytea       not null,
-    created_at timestamptz not null default now()
 );
 
 -- db-scheduler's table (PostgreSQL flavour of its published schema)

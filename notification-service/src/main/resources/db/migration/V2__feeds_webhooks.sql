@@ -66,16 +66,4 @@ create table webhook_attempt (
     primary key (delivery_id, attempt)
 );
 
-create table outbox (
-    id         bigserial   primary key,
-    event_id   uuid        not null unique,
-    topic      text        not null,
-    record_key text        not null,
-    payload    bytea       not null,
-    created_at timestamptz not null default now()
-);
-
-create table outbox_stream (
-    incident_id   uuid   primary key,
-    last_sequence bigint not null
-);
+-- outbox and outbox_stream come from service-kit (dev.incidentloop.kit.schema), migrated before these scripts.

@@ -1,7 +1,4 @@
-create table processed_event (
-    event_id     uuid        primary key,
-    processed_at timestamptz not null default now()
-);
+-- processed_event comes from service-kit (dev.incidentloop.kit.schema), migrated before these scripts.
 
 -- One row per incident; columns fill in as its events arrive, in whatever order the two topics deliver them.
 create table incident_sla (

@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The transactional outbox, for services that publish events of their own ({@code platform.outbox.enabled=true};
- * they own the {@code outbox} and {@code outbox_stream} tables). Events carry the source {@code /<application name>}.
+ * the kit migrates the {@code outbox} and {@code outbox_stream} tables, see {@code KitSchema}). Events carry the source {@code /<application name>}.
  */
 @AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
 @ConditionalOnProperty("platform.outbox.enabled")
