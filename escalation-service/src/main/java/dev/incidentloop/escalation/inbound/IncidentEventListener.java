@@ -27,6 +27,7 @@ import dev.incidentloop.events.ResolutionRejected;
 import dev.incidentloop.events.SecurityKind;
 import dev.incidentloop.events.SlaClock;
 import dev.incidentloop.events.Topics;
+import dev.incidentloop.kit.deadletter.DeadLetterHandler;
 import dev.incidentloop.kit.inbox.ProcessedEvents;
 import dev.incidentloop.kit.kafka.EventBatches;
 import dev.incidentloop.kit.kafka.KafkaWiring;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,6 +86,12 @@ class IncidentEventListener {
             // an event delivered twice in one poll is applied once
             events.stream().filter(envelope -> first.remove(envelope.id())).forEach(this::apply);
         });
+    }
+
+    /** Its dead letters, processed again on an admin's word (service-kit's DeadLetters). */
+    @Bean
+    DeadLetterHandler incidentEventsRedrive() {
+        return DeadLetterHandler.events(Topics.INCIDENT_EVENTS, this::on);
     }
 
     private void apply(EventEnvelope envelope) {

@@ -1,17 +1,20 @@
 package dev.incidentloop.incident.escalations;
 
 import dev.incidentloop.events.EscalationKind;
+import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.IncidentEscalated;
 import dev.incidentloop.events.ResolutionUnconfirmed;
 import dev.incidentloop.events.Topics;
 import dev.incidentloop.incident.lifecycle.AutoClose;
 import dev.incidentloop.incident.lifecycle.EscalateToLine;
+import dev.incidentloop.kit.deadletter.DeadLetterHandler;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -56,5 +59,12 @@ class EscalationListener {
             log.warn("Escalation event {} names incident {}, which does not exist here", envelope.id(),
                     envelope.incidentId());
         }
+    }
+
+    /** Its dead letters, processed again on an admin's word (service-kit's DeadLetters). */
+    @Bean
+    DeadLetterHandler escalationEventsRedrive() {
+        EventCodec codec = new EventCodec();
+        return new DeadLetterHandler(Topics.ESCALATION_EVENTS, record -> on(codec.decode(record.value())));
     }
 }

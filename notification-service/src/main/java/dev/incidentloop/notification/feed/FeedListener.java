@@ -2,12 +2,13 @@ package dev.incidentloop.notification.feed;
 
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.Topics;
+import dev.incidentloop.kit.deadletter.DeadLetterHandler;
 import dev.incidentloop.kit.inbox.ProcessedEvents;
 import dev.incidentloop.kit.kafka.EventBatches;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import dev.incidentloop.notification.feed.FeedItems.NewItem;
-import dev.incidentloop.notification.route.IncidentRoutes;
 import dev.incidentloop.notification.route.IncidentRoutes.Route;
+import dev.incidentloop.notification.route.IncidentRoutes;
 import dev.incidentloop.notification.webhook.Deliveries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -70,6 +72,18 @@ class FeedListener {
                 });
             }
         });
+    }
+
+    /** Its dead letters of the incident stream, processed again on an admin's word (service-kit's DeadLetters). */
+    @Bean
+    DeadLetterHandler incidentEventsRedrive() {
+        return DeadLetterHandler.events(Topics.INCIDENT_EVENTS, this::on);
+    }
+
+    /** Its dead letters of the escalation stream, likewise. */
+    @Bean
+    DeadLetterHandler escalationEventsRedrive() {
+        return DeadLetterHandler.events(Topics.ESCALATION_EVENTS, this::on);
     }
 
     /** Bookkeeping nobody is told about (a deadline set, a clock stopped) needs no database work at all. */

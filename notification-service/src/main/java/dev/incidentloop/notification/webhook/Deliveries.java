@@ -47,6 +47,26 @@ public class Deliveries {
         this.outbox = outbox;
     }
 
+    /** What became of an admin's word to try a delivery again. */
+    enum Retry { QUEUED, UNKNOWN, NOT_ENDED }
+
+    /**
+     * Puts a delivery that ended failed or dead back in its subscription's queue, due now, for one more attempt with
+     * the same delivery id (receivers that deduplicate by it see it once). Its attempts go on counting: should this
+     * one fail too, it ends as it did before, and can be tried again the same way.
+     */
+    Retry retry(UUID deliveryId) {
+        int queued = jdbc.update("""
+                update webhook_delivery set status = 'pending', next_attempt_at = now(), claimed_until = null,
+                    finished_at = null
+                where id = ? and status in ('failed', 'dead')""", deliveryId);
+        if (queued == 1) {
+            return Retry.QUEUED;
+        }
+        return jdbc.queryForList("select status from webhook_delivery where id = ?", String.class, deliveryId)
+                .isEmpty() ? Retry.UNKNOWN : Retry.NOT_ENDED;
+    }
+
     /** Whether any subscription may want events of this type (its other filters aside). */
     public boolean anyWants(String eventType) {
         return webhooks.all().stream().anyMatch(w -> w.eventTypes().isEmpty() || w.eventTypes().contains(eventType));

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -109,6 +110,20 @@ class WebhookController {
     Mono<ResponseEntity<Delivery>> delivery(@PathVariable UUID deliveryId) {
         return Mono.fromCallable(() -> deliveries.find(deliveryId).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build())).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * Tries a failed or dead delivery once more (202 with the delivery, pending again); 409 for one still pending
+     * or delivered, 404 for an unknown one.
+     */
+    @PostMapping("/webhooks/deliveries/{deliveryId}/retry")
+    Mono<ResponseEntity<Delivery>> retry(@PathVariable UUID deliveryId) {
+        return Mono.fromCallable(() -> switch (deliveries.retry(deliveryId)) {
+            case QUEUED -> ResponseEntity.accepted().body(deliveries.find(deliveryId).orElseThrow());
+            case UNKNOWN -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + deliveryId);
+            case NOT_ENDED -> throw new ResponseStatusException(HttpStatus.CONFLICT, "delivery " + deliveryId
+                    + " has not failed: a pending delivery is tried on its own, a delivered one is done");
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     private Mono<Saved> save(UUID id, Subscription body, Principal admin) {

@@ -154,6 +154,30 @@ class WebhookIT {
     }
 
     @Test
+    void a_dead_delivery_is_tried_once_more_on_an_admins_word() throws Exception {
+        try (Receiver receiver = Receiver.answering(503, 503, 503, 200)) {
+            String team = team();
+            UUID webhook = subscribe(team, receiver.url());
+            publish(assigned(team));
+            JsonNode dead = await().atMost(WAIT).until(() -> admin("/webhooks/" + webhook + "/deliveries?status=dead")
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody(),
+                    found -> found.size() == 1);
+            String delivery = dead.get(0).get("id").asText();
+
+            retry(delivery).expectStatus().isAccepted().expectBody().jsonPath("$.status").isEqualTo("pending");
+
+            await().atMost(WAIT).untilAsserted(() -> admin("/webhooks/deliveries/" + delivery).expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("delivered")
+                    .jsonPath("$.attempts.length()").isEqualTo(4));
+            assertThat(receiver.requests()).hasSize(4);
+            assertThat(receiver.requests()).extracting(r -> r.header("X-Incidentloop-Delivery"))
+                    .containsOnly(delivery);
+            retry(delivery).expectStatus().isEqualTo(409);
+            retry(UUID.randomUUID().toString()).expectStatus().isNotFound();
+        }
+    }
+
+    @Test
     void a_redelivered_event_is_delivered_once() throws Exception {
         try (Receiver receiver = Receiver.answering(200)) {
             String team = team();
@@ -224,6 +248,11 @@ class WebhookIT {
                         "eventTypes", List.of("dev.incidentloop.incident.assigned")))
                 .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
         return UUID.fromString(saved.get("webhook").get("id").asText());
+    }
+
+    private WebTestClient.ResponseSpec retry(String delivery) {
+        return web.post().uri("/webhooks/deliveries/" + delivery + "/retry")
+                .headers(h -> h.setBasicAuth(TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN))).exchange();
     }
 
     private WebTestClient.ResponseSpec admin(String uri) {

@@ -2,10 +2,12 @@ package dev.incidentloop.reporting.facts;
 
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.Topics;
+import dev.incidentloop.kit.deadletter.DeadLetterHandler;
 import dev.incidentloop.kit.kafka.EventBatches;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,5 +31,17 @@ public class FactListener {
             containerFactory = KafkaWiring.EVENT_BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         EventBatches.applyInTransactions(records, transactions, events -> model.apply(events, FactModel.Tables.LIVE));
+    }
+
+    /** Its dead letters of the incident stream, processed again on an admin's word (service-kit's DeadLetters). */
+    @Bean
+    DeadLetterHandler incidentEventsRedrive() {
+        return DeadLetterHandler.events(Topics.INCIDENT_EVENTS, this::on);
+    }
+
+    /** Its dead letters of the escalation stream, likewise. */
+    @Bean
+    DeadLetterHandler escalationEventsRedrive() {
+        return DeadLetterHandler.events(Topics.ESCALATION_EVENTS, this::on);
     }
 }

@@ -110,7 +110,8 @@ public class KafkaWiring {
 
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, Object> template,
-                                                  @Value("${spring.application.name}") String group) {
+                                                  @Value("${spring.application.name}") String group,
+                                                  @Value("${platform.kafka.retry-for:1m}") Duration retryFor) {
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(record.topic() + "." + group + ".dlt", -1));
         recoverer.setHeadersFunction((record, ex) -> {
@@ -123,11 +124,12 @@ public class KafkaWiring {
             }
             return headers;
         });
-        // Any other failure is retried for about a minute before the record is parked; one that passes by itself
-        // (the database or the broker away) is waited out however long it lasts, so no valid event is parked for it.
+        // Any other failure is retried for platform.kafka.retry-for (a minute) before the record is parked; one that
+        // passes by itself (the database or the broker away) is waited out however long it lasts, so no valid event
+        // is parked for it.
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
-        backOff.setMaxElapsedTime(60_000);
+        backOff.setMaxElapsedTime(retryFor.toMillis());
         ExponentialBackOff waitItOut = new ExponentialBackOff(200, 2.0);
         waitItOut.setMaxInterval(10_000);
         var handler = new DefaultErrorHandler(recoverer, backOff);

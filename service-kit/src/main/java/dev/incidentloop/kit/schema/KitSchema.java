@@ -29,7 +29,7 @@ public final class KitSchema {
 
     /** A part of the kit with tables of its own. */
     public enum Part {
-        OUTBOX("outbox"), INBOX("inbox");
+        OUTBOX("outbox"), INBOX("inbox"), DEAD_LETTERS("deadletters");
 
         private final String folder;
 

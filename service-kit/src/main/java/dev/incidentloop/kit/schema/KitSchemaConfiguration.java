@@ -16,7 +16,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Runs the kit's migrations ({@link KitSchema}) before the service's own: the outbox's tables where
- * {@code platform.outbox.enabled}, the processed-event table where {@code platform.inbox.enabled}.
+ * {@code platform.outbox.enabled}, the processed-event table where {@code platform.inbox.enabled}, the record of
+ * dead letters processed again unless {@code platform.dead-letters.enabled} is false.
  */
 @AutoConfiguration(before = FlywayAutoConfiguration.class)
 @ConditionalOnClass(Flyway.class)
@@ -31,6 +32,9 @@ public class KitSchemaConfiguration {
         }
         if (environment.getProperty("platform.inbox.enabled", Boolean.class, false)) {
             parts.add(KitSchema.Part.INBOX);
+        }
+        if (environment.getProperty("platform.dead-letters.enabled", Boolean.class, true)) {
+            parts.add(KitSchema.Part.DEAD_LETTERS);
         }
         Map<String, Integer> moved = Binder.get(environment)
                 .bind("platform.schema.moved-to-kit", Bindable.mapOf(String.class, Integer.class)).orElse(Map.of());

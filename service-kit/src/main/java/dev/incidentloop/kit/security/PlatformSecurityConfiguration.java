@@ -69,6 +69,8 @@ public class PlatformSecurityConfiguration {
                 .addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
+                    exchanges.pathMatchers("/admin/dead-letters", "/admin/dead-letters/**")
+                            .hasRole(Role.ADMIN.name());
                     accessRules.orderedStream().forEach(rules -> rules.apply(exchanges));
                     exchanges.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name());
                     exchanges.anyExchange().authenticated();
