@@ -17,7 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 class IntakeRedrive {
 
     @Bean
-    DeadLetterHandler intakeRedrive(IntakeValidator validator, KafkaTemplate<String, Object> kafka) {
+    DeadLetterHandler intakeDeadLetters(IntakeValidator validator, KafkaTemplate<String, Object> kafka) {
         return new DeadLetterHandler(Topics.INTAKE, record -> {
             validator.parse(record.value());
             kafka.send(Topics.INTAKE.name(), record.key(), record.value()).get(30, TimeUnit.SECONDS);

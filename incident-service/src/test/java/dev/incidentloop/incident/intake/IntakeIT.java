@@ -30,6 +30,7 @@ import org.apache.kafka.common.record.TimestampType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -89,6 +90,46 @@ class IntakeIT {
             var parked = deadLetters.awaitRecord(r -> key.equals(r.key()), WAIT);
             assertThat(reason(parked)).contains("$.impact");
         }
+    }
+
+    @Test
+    void a_parked_intake_record_is_checked_again_and_once_valid_published_again_as_a_report() {
+        String invalidKey = "still-invalid-" + UUID.randomUUID();
+        publish(invalidKey, "{\"title\": 42".getBytes(StandardCharsets.UTF_8));
+        // as an earlier release's check, since fixed, would have parked a valid report
+        var valid = trigger("zabbix", "ZBX-" + UUID.randomUUID(), null);
+        KafkaProbe.send(RealInfrastructure.kafkaBootstrapServers(), DLT, valid.effectiveDedupKey(), json(valid));
+
+        Map<String, Object> invalid = await().atMost(WAIT).until(() -> parked(invalidKey), found -> found != null);
+        Map<String, Object> fixed = await().atMost(WAIT).until(() -> parked(valid.effectiveDedupKey()),
+                found -> found != null);
+        assertThat(invalid.get("topic")).isEqualTo(Topics.INTAKE.name());
+
+        redrive(invalid).expectStatus().isEqualTo(422).expectBody().jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("not JSON"));
+        redrive(fixed).expectStatus().isOk().expectBody().jsonPath("$.redrivenBy").isEqualTo(TestUsers.ADMIN);
+
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(valid)).expectStatus().isOk()
+                .expectBody().jsonPath("$.channel").isEqualTo("intake:zabbix"));
+        redrive(fixed).expectStatus().isEqualTo(409);
+    }
+
+    /** The parked record of this key, as the dead-letter listing shows it; null if none. */
+    private Map<String, Object> parked(String key) {
+        Map<String, Object> listing = web.get().uri("/admin/dead-letters?topic=" + DLT + "&limit=10000")
+                .headers(h -> h.setBasicAuth(TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN))).exchange()
+                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> letters = (List<Map<String, Object>>) listing.get("deadLetters");
+        return letters.stream().filter(letter -> key.equals(letter.get("key"))).findFirst().orElse(null);
+    }
+
+    private WebTestClient.ResponseSpec redrive(Map<String, Object> letter) {
+        return web.post().uri("/admin/dead-letters/redrive")
+                .headers(h -> h.setBasicAuth(TestUsers.ADMIN, TestUsers.password(TestUsers.ADMIN)))
+                .bodyValue(Map.of("deadLetterTopic", DLT, "partition", letter.get("partition"), "offset",
+                        letter.get("offset"))).exchange();
     }
 
     @Test
