@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -68,7 +69,9 @@ class DockerComposeTest {
 
         assertThat(String.valueOf(environment.get("SERVER_PORT"))).isEqualTo(port).isEqualTo(
                 String.valueOf(service.defaultPort()));
-        assertThat(strings(definition.get("ports"))).containsExactly(port + ":" + port);
+        // only incident-service is on a fixed host port; the others scale (--scale) on free ones
+        assertThat(strings(definition.get("ports"))).containsExactly(
+                service == Service.INCIDENT ? port + ":" + port : port);
         assertThat(String.join(" ", strings(((Map<?, ?>) definition.get("healthcheck")).get("test"))))
                 .contains("http://localhost:" + port + "/actuator/health");
         assertThat(((Map<?, ?>) ((Map<?, ?>) definition.get("build")).get("args")).get("SERVICE"))
@@ -102,7 +105,7 @@ class DockerComposeTest {
         assertThat(known).containsAll(arguments.keySet());
         String port = arguments.get("micronaut.server.port");
         assertThat(port).isEqualTo(String.valueOf(Service.GATEWAY.defaultPort()));
-        assertThat(strings(service(Service.GATEWAY).get("ports"))).containsExactly(port + ":" + port);
+        assertThat(strings(service(Service.GATEWAY).get("ports"))).containsExactly(port);
         assertThat(String.join(" ", strings(((Map<?, ?>) service(Service.GATEWAY).get("healthcheck")).get("test"))))
                 .contains("http://localhost:" + port + "/actuator/health");
         String advertised = (String) ((Map<?, ?>) service("kafka").get("environment"))
@@ -117,6 +120,96 @@ class DockerComposeTest {
         Arrays.stream(Service.values()).map(Service::artifact).forEach(expected::add);
 
         assertThat(((Map<String, ?>) compose.get("services")).keySet()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void images_are_pinned_to_a_version() throws IOException {
+        for (String infrastructure : List.of("kafka", "postgres")) {
+            assertThat((String) service(infrastructure).get("image")).as(infrastructure)
+                    .matches(".+:\\d+\\.\\d+(\\.\\d+)*");
+        }
+        List<String> from = Files.readAllLines(ROOT.resolve("Dockerfile")).stream().filter(l -> l.startsWith("FROM "))
+                .toList();
+        assertThat(from).hasSize(2).allSatisfy(line -> assertThat(line)
+                .matches("FROM \\S+:\\d+\\.\\d+\\.\\d+\\S*( AS \\w+)?"));
+    }
+
+    @Test
+    void the_images_build_from_the_sources_without_their_build_output() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("FROM eclipse-temurin:").contains(" AS build")
+                .contains("./mvnw -B -q -DskipTests -pl \"$SERVICE\" -am package").contains("COPY --from=build");
+        assertThat(Files.readAllLines(ROOT.resolve(".dockerignore"))).contains("**/target", "data", ".git",
+                "deploy/.env");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafka_keeps_its_log_on_its_volume() {
+        Map<String, Object> kafka = service("kafka");
+        String logDirs = (String) ((Map<String, Object>) kafka.get("environment")).get("KAFKA_LOG_DIRS");
+        String volume = strings(kafka.get("volumes")).stream().filter(v -> logDirs.startsWith(v.split(":")[1]))
+                .findFirst().orElseThrow(() -> new AssertionError("no volume holds " + logDirs));
+        assertThat(((Map<String, Object>) compose.get("volumes"))).containsKey(volume.split(":")[0]);
+    }
+
+    @Test
+    void every_process_has_a_memory_limit_its_heap_fits_in() throws IOException {
+        Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(Files.readString(
+                ROOT.resolve("Dockerfile")));
+        assertThat(percentage.find()).isTrue();
+        int percent = Integer.parseInt(percentage.group(1));
+        assertThat(percent).isLessThanOrEqualTo(75);
+        for (Service service : Service.values()) {
+            long limit = megabytes(service(service).get("mem_limit"));
+            // the heaps the embedded default gives them (docs/benchmarks.md): 128 MB, the gateway 48 MB
+            long heap = limit * percent / 100;
+            assertThat(heap).as(service.artifact()).isGreaterThanOrEqualTo(service == Service.GATEWAY ? 48 : 128);
+        }
+        assertThat(megabytes(service("kafka").get("mem_limit"))).isGreaterThan(512); // -Xmx512m and the page cache
+        assertThat(megabytes(service("postgres").get("mem_limit"))).isPositive();
+    }
+
+    @Test
+    void secrets_with_dollar_signs_survive_the_env_file() throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve("deploy/.env.example")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).matches("[A-Z_0-9]+='[^']*'"));
+        List<String> defined = lines.stream().map(l -> l.substring(0, l.indexOf('='))).toList();
+        Matcher variables = Pattern.compile("\\$\\{([A-Z_0-9]+)(:?[-?][^}]*)?}").matcher(
+                Files.readString(ROOT.resolve("docker-compose.yml")));
+        while (variables.find()) {
+            assertThat(defined).as("%s is set in deploy/.env.example", variables.group(1)).contains(variables.group(1));
+        }
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("ADMIN_PASSWORD_HASH='{bcrypt}$2"));
+    }
+
+    @Test
+    void docker_compose_renders_the_model_where_a_docker_cli_with_compose_exists() throws Exception {
+        Path docker = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":")).map(d -> Path.of(d, "docker"))
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(docker != null && succeeds(docker.toString(), "compose", "version"),
+                "no Docker CLI with Compose here: the checks of the YAML above stand in");
+        Process config = new ProcessBuilder(docker.toString(), "compose", "--env-file", "deploy/.env.example", "config",
+                "--quiet").directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String output = new String(config.getInputStream().readAllBytes());
+        assertThat(config.waitFor()).as(output).isZero();
+    }
+
+    private static boolean succeeds(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return process.waitFor() == 0;
+    }
+
+    private static long megabytes(Object limit) {
+        String value = String.valueOf(limit).toLowerCase();
+        long amount = Long.parseLong(value.substring(0, value.length() - 1));
+        return switch (value.charAt(value.length() - 1)) {
+            case 'g' -> amount * 1024;
+            case 'm' -> amount;
+            default -> throw new AssertionError("a memory limit in m or g: " + limit);
+        };
     }
 
     /** The service's declared keys, with the fields of the configured users and API keys spelled out. */
