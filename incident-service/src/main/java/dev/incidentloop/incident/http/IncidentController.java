@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,11 +52,15 @@ class IncidentController {
     private final CommandGateway commands;
     private final IncidentViews views;
     private final RequestChecks checks;
+    /** The aggregate cache (Axon's, keyed by incident id), from which a stale incident is dropped. */
+    private final Cache incidentCache;
 
-    IncidentController(CommandGateway commands, IncidentViews views, RequestChecks checks) {
+    IncidentController(CommandGateway commands, IncidentViews views, RequestChecks checks,
+                       @Qualifier("incidentCache") Cache incidentCache) {
         this.commands = commands;
         this.views = views;
         this.checks = checks;
+        this.incidentCache = incidentCache;
     }
 
     @PostMapping
@@ -202,12 +208,25 @@ class IncidentController {
         return send(id, ifMatch, v -> new LinkRecord(id, body.linkType(), body.reference(), principal.getName(), v));
     }
 
-    /** Sends the command built for the If-Match version (null: any), then answers with the incident after it. */
+    /**
+     * Sends the command built for the If-Match version (null: any), then answers with the incident after it. Should it
+     * meet an incident this instance cached while another changed it ({@link StaleCache}), the cached one is dropped
+     * and the command sent again.
+     */
     private Mono<ResponseEntity<IncidentView>> send(UUID id, String ifMatch, Function<Long, Object> command) {
         Object built = command.apply(Versions.fromIfMatch(ifMatch));
         return blocking(() -> {
-            commands.sendAndWait(built);
-            return withETag(view(id));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    commands.sendAndWait(built);
+                    return withETag(view(id));
+                } catch (RuntimeException failed) {
+                    if (attempt == StaleCache.ATTEMPTS || !StaleCache.met(failed, views.find(id).map(IncidentView::state).orElse(null))) {
+                        throw failed;
+                    }
+                    incidentCache.remove(id.toString());
+                }
+            }
         });
     }
 

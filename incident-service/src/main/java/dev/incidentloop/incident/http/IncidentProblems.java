@@ -3,6 +3,7 @@ package dev.incidentloop.incident.http;
 import dev.incidentloop.incident.lifecycle.TransitionNotAllowed;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -51,6 +52,15 @@ class IncidentProblems {
         return problem;
     }
 
+    /** Another instance kept changing the incident while this one tried (see StaleCache): the client may try again. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail changedMeanwhile(ConcurrencyException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The incident was changed elsewhere at the same time; send the command again");
+        problem.setTitle("Changed concurrently");
+        return problem;
+    }
+
     /** Axon wraps a handler's exception when it crossed a boundary; answer for the original one. */
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail commandFailed(CommandExecutionException ex) {
@@ -65,6 +75,9 @@ class IncidentProblems {
         }
         if (ex.getCause() instanceof IllegalArgumentException cause) {
             return invalidCommand(cause);
+        }
+        if (ex.getCause() instanceof ConcurrencyException cause) {
+            return changedMeanwhile(cause);
         }
         throw ex;
     }
