@@ -60,7 +60,9 @@ class DatabaseAwayIT {
             away(database, true);
             try {
                 meanwhile.forEach(Story::publishTwice);
-                Thread.sleep(AWAY.toMillis());
+                // the whole time it is away, none of them is parked
+                await().during(AWAY).atMost(AWAY.plusSeconds(30)).pollInterval(Duration.ofSeconds(5))
+                        .until(() -> parked(deadLetters, meanwhile).isEmpty());
                 assertThat(retries()).as("retries counted while the database was away").isGreaterThan(retriesBefore);
             } finally {
                 away(database, false);
@@ -70,11 +72,14 @@ class DatabaseAwayIT {
                 await().atMost(WAIT).untilAsserted(() -> sla(story).expectStatus().isOk().expectBody()
                         .jsonPath("$.reportedAt").isEqualTo(story.reportedAt.toString()));
             }
-            // read the dead-letter topic for a while: none of them may be there
-            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).until(() -> deadLetters.seen(
-                    record -> meanwhile.stream().anyMatch(story -> story.id.toString().equals(record.key())))
-                    .isEmpty());
+            // read the dead-letter topic for a while after: none of them may be there
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15))
+                    .until(() -> parked(deadLetters, meanwhile).isEmpty());
         }
+    }
+
+    private static List<?> parked(KafkaProbe deadLetters, List<Story> stories) {
+        return deadLetters.seen(record -> stories.stream().anyMatch(story -> story.id.toString().equals(record.key())));
     }
 
     /** Takes the database away (no connection let in, the open ones ended) or brings it back. */

@@ -91,7 +91,7 @@ class IncidentEventListener {
     /** Its dead letters, processed again on an admin's word (service-kit's DeadLetters). */
     @Bean
     DeadLetterHandler incidentEventsRedrive() {
-        return DeadLetterHandler.events(Topics.INCIDENT_EVENTS, this::on);
+        return DeadLetterHandler.events(this::on, Topics.INCIDENT_EVENTS);
     }
 
     private void apply(EventEnvelope envelope) {

@@ -74,16 +74,10 @@ class FeedListener {
         });
     }
 
-    /** Its dead letters of the incident stream, processed again on an admin's word (service-kit's DeadLetters). */
+    /** Its dead letters of both streams, processed again on an admin's word (service-kit's DeadLetters). */
     @Bean
-    DeadLetterHandler incidentEventsRedrive() {
-        return DeadLetterHandler.events(Topics.INCIDENT_EVENTS, this::on);
-    }
-
-    /** Its dead letters of the escalation stream, likewise. */
-    @Bean
-    DeadLetterHandler escalationEventsRedrive() {
-        return DeadLetterHandler.events(Topics.ESCALATION_EVENTS, this::on);
+    DeadLetterHandler eventsRedrive() {
+        return DeadLetterHandler.events(this::on, Topics.INCIDENT_EVENTS, Topics.ESCALATION_EVENTS);
     }
 
     /** Bookkeeping nobody is told about (a deadline set, a clock stopped) needs no database work at all. */

@@ -12,10 +12,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * service, used by {@link DeadLetters#redrive}. The record comes as it stood on its topic (same key, value, partition
  * and offset).
  *
- * @param topic   the consumed topic whose dead letters this takes
+ * @param topics  the consumed topics whose dead letters this takes
  * @param process processes the record, or throws why it still cannot
  */
-public record DeadLetterHandler(TopicSpec topic, RecordProcessor process) {
+public record DeadLetterHandler(List<TopicSpec> topics, RecordProcessor process) {
+
+    public DeadLetterHandler(TopicSpec topic, RecordProcessor process) {
+        this(List.of(topic), process);
+    }
 
     /** Processes one record as the listener would; throws if it cannot. */
     @FunctionalInterface
@@ -28,10 +32,10 @@ public record DeadLetterHandler(TopicSpec topic, RecordProcessor process) {
      * still not an event fails with the reason) and handed over as a poll of one. The listener's idempotency makes a
      * redrive of an event it applied meanwhile change nothing.
      */
-    public static DeadLetterHandler events(TopicSpec topic,
-                                           Consumer<List<ConsumerRecord<String, EventEnvelope>>> listener) {
+    public static DeadLetterHandler events(Consumer<List<ConsumerRecord<String, EventEnvelope>>> listener,
+                                           TopicSpec... topics) {
         EventCodec codec = new EventCodec();
-        return new DeadLetterHandler(topic, record -> listener.accept(List.of(new ConsumerRecord<>(record.topic(),
+        return new DeadLetterHandler(List.of(topics), record -> listener.accept(List.of(new ConsumerRecord<>(record.topic(),
                 record.partition(), record.offset(), record.key(), codec.decode(record.value())))));
     }
 }

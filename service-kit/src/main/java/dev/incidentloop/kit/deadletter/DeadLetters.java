@@ -3,7 +3,6 @@ package dev.incidentloop.kit.deadletter;
 import dev.incidentloop.events.TopicSpec;
 import dev.incidentloop.kit.kafka.KafkaWiring;
 import java.nio.ByteBuffer;
-import java.sql.Timestamp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +84,7 @@ public class DeadLetters {
         this.kafka = kafka;
         this.group = group;
         consumed.forEach(topic -> deadLetterTopics.put(topic.deadLetter(group), topic));
-        handlers.forEach(handler -> this.handlers.put(handler.topic().name(), handler));
+        handlers.forEach(handler -> handler.topics().forEach(topic -> this.handlers.put(topic.name(), handler)));
         this.jdbc = jdbc;
     }
 
@@ -101,8 +100,9 @@ public class DeadLetters {
         try (var consumer = consumer()) {
             for (String topic : topics) {
                 List<ConsumerRecord<String, byte[]>> records = readAll(consumer, topic);
+                Map<Long, Redrive> redriven = redriven(topic);
                 records.subList(Math.max(0, records.size() - limit), records.size())
-                        .forEach(record -> letters.add(letter(record)));
+                        .forEach(record -> letters.add(letter(record, redriven)));
             }
         }
         return letters;
@@ -117,7 +117,7 @@ public class DeadLetters {
                     .orElseThrow(() -> new NotFound("no record at offset " + offset + " of partition " + partition
                             + " of " + deadLetterTopic));
         }
-        DeadLetter letter = letter(record);
+        DeadLetter letter = letter(record, redriven(deadLetterTopic));
         if (letter.redrivenAt() != null) {
             throw new NotRedrivable("offset " + offset + " of " + deadLetterTopic + " was processed again at "
                     + letter.redrivenAt() + " by " + letter.redrivenBy());
@@ -132,10 +132,11 @@ public class DeadLetters {
         try (var consumer = consumer()) {
             records = readAll(consumer, deadLetterTopic);
         }
+        Map<Long, Redrive> before = redriven(deadLetterTopic);
         List<DeadLetter> redriven = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            DeadLetter letter = letter(record);
+            DeadLetter letter = letter(record, before);
             if (letter.redrivenAt() != null) {
                 continue;
             }
@@ -170,7 +171,30 @@ public class DeadLetters {
                 insert into dead_letter_redrive (dead_letter_topic, dead_letter_partition, dead_letter_offset,
                                                  redriven_by)
                 values (?, ?, ?, ?) on conflict do nothing""", record.topic(), record.partition(), record.offset(), by);
-        return letter(record);
+        return letter(record, redriven(record.topic()));
+    }
+
+    /** When and by whom a record was processed again. */
+    private record Redrive(Instant at, String by) {
+    }
+
+    /**
+     * The records of a dead-letter topic processed again, by offset (a dead-letter topic has one partition; the key
+     * folds the partition in should it have more).
+     */
+    private Map<Long, Redrive> redriven(String deadLetterTopic) {
+        Map<Long, Redrive> redriven = new HashMap<>();
+        jdbc.query("""
+                select dead_letter_partition, dead_letter_offset, redriven_at, redriven_by from dead_letter_redrive
+                where dead_letter_topic = ?""", rs -> {
+            redriven.put(key(rs.getInt(1), rs.getLong(2)), new Redrive(rs.getTimestamp(3).toInstant(),
+                    rs.getString(4)));
+        }, deadLetterTopic);
+        return redriven;
+    }
+
+    private static long key(int partition, long offset) {
+        return ((long) partition << 48) | offset;
     }
 
     private String known(String deadLetterTopic) {
@@ -181,23 +205,18 @@ public class DeadLetters {
         return deadLetterTopic;
     }
 
-    private DeadLetter letter(ConsumerRecord<String, byte[]> record) {
+    private DeadLetter letter(ConsumerRecord<String, byte[]> record, Map<Long, Redrive> redriven) {
         byte[] value = record.value() == null ? new byte[0] : record.value();
         String first = new String(value, 0, Math.min(value.length, FIRST_BYTES), StandardCharsets.UTF_8);
-        var redriven = jdbc.queryForList("""
-                select redriven_at, redriven_by from dead_letter_redrive
-                where dead_letter_topic = ? and dead_letter_partition = ? and dead_letter_offset = ?""",
-                record.topic(), record.partition(), record.offset());
-        Instant redrivenAt = redriven.isEmpty() ? null
-                : ((Timestamp) redriven.getFirst().get("redriven_at")).toInstant();
-        String redrivenBy = redriven.isEmpty() ? null : (String) redriven.getFirst().get("redriven_by");
+        Redrive redrive = redriven.get(key(record.partition(), record.offset()));
         String topic = text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC)
                 .orElse(deadLetterTopics.get(record.topic()).name());
         return new DeadLetter(record.topic(), record.partition(), record.offset(), topic,
                 bytes(record, KafkaHeaders.DLT_ORIGINAL_PARTITION).map(b -> ByteBuffer.wrap(b).getInt()).orElse(null),
                 bytes(record, KafkaHeaders.DLT_ORIGINAL_OFFSET).map(b -> ByteBuffer.wrap(b).getLong()).orElse(null),
                 record.key(), text(record, KafkaWiring.REASON_HEADER).orElse(null),
-                Instant.ofEpochMilli(record.timestamp()), value.length, first, redrivenAt, redrivenBy);
+                Instant.ofEpochMilli(record.timestamp()), value.length, first,
+                redrive == null ? null : redrive.at(), redrive == null ? null : redrive.by());
     }
 
     private static Optional<byte[]> bytes(ConsumerRecord<?, ?> record, String header) {
