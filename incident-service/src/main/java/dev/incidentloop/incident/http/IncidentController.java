@@ -221,7 +221,8 @@ class IncidentController {
                     commands.sendAndWait(built);
                     return withETag(view(id));
                 } catch (RuntimeException failed) {
-                    if (attempt == StaleCache.ATTEMPTS || !StaleCache.met(failed, views.find(id).map(IncidentView::state).orElse(null))) {
+                    if (attempt == StaleCache.ATTEMPTS
+                            || !StaleCache.met(failed, () -> views.find(id).map(IncidentView::state).orElse(null))) {
                         throw failed;
                     }
                     incidentCache.remove(id.toString());

@@ -2,6 +2,7 @@ package dev.incidentloop.incident.http;
 
 import dev.incidentloop.incident.lifecycle.IncidentState;
 import dev.incidentloop.incident.lifecycle.TransitionNotAllowed;
+import java.util.function.Supplier;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
@@ -19,15 +20,17 @@ final class StaleCache {
 
     /**
      * @param failure what sending the command threw
-     * @param fresh   the incident's state as its stored events tell it now; null if it has none
+     * @param fresh   the incident's state as its stored events tell it now (null if it has none); read only for a
+     *                refusal, the one case that needs it
      */
-    static boolean met(Throwable failure, IncidentState fresh) {
+    static boolean met(Throwable failure, Supplier<IncidentState> fresh) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConcurrencyException) {
                 return true;
             }
             if (t instanceof TransitionNotAllowed refused) {
-                return fresh != null && fresh != refused.state() && fresh.allows(refused.command());
+                IncidentState stored = fresh.get();
+                return stored != null && stored != refused.state() && stored.allows(refused.command());
             }
         }
         return false;

@@ -225,9 +225,4 @@ class IntakeListener {
                     report.reportId(), report.source(), incident, notNow.getMessage());
         }
     }
-
-    /** A report always gets the same incident id: see {@link IntakePlanner#incidentId}. */
-    static UUID incidentId(IntakeReport report) {
-        return IntakePlanner.incidentId(report);
-    }
 }

@@ -74,7 +74,7 @@ class IntakeIT {
             assertThat(reason(parked)).startsWith("RejectedRecordException: not JSON");
             assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{\"title\": 42");
         }
-        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(valid)).expectStatus().isOk()
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakePlanner.incidentId(valid)).expectStatus().isOk()
                 .expectBody().jsonPath("$.channel").isEqualTo("intake:zabbix")
                 .jsonPath("$.priority").isEqualTo("P3"));
     }
@@ -109,7 +109,7 @@ class IntakeIT {
                 .value(detail -> assertThat((String) detail).contains("not JSON"));
         redrive(fixed).expectStatus().isOk().expectBody().jsonPath("$.redrivenBy").isEqualTo(TestUsers.ADMIN);
 
-        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(valid)).expectStatus().isOk()
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakePlanner.incidentId(valid)).expectStatus().isOk()
                 .expectBody().jsonPath("$.channel").isEqualTo("intake:zabbix"));
         redrive(fixed).expectStatus().isEqualTo(409);
     }
@@ -135,14 +135,14 @@ class IntakeIT {
     @Test
     void a_report_published_twice_is_one_incident_with_one_occurrence() {
         var report = trigger("zabbix", "ZBX-" + UUID.randomUUID(), null);
-        UUID incident = IntakeListener.incidentId(report);
+        UUID incident = IntakePlanner.incidentId(report);
 
         publish(report);
         publish(report);
         var marker = trigger("zabbix", "ZBX-marker-" + UUID.randomUUID(), report.effectiveDedupKey() + "-marker");
         publish(report.effectiveDedupKey(), json(marker)); // same key, same partition: processed after both copies
 
-        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(marker)).expectStatus().isOk());
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakePlanner.incidentId(marker)).expectStatus().isOk());
         incident(incident).expectStatus().isOk().expectBody().jsonPath("$.occurrences").isEqualTo(1);
         try (var events = new KafkaProbe(RealInfrastructure.kafkaBootstrapServers(), Topics.INCIDENT_EVENTS.name())) {
             events.awaitRecord(r -> r.key().equals(incident.toString()), WAIT);
@@ -158,7 +158,7 @@ class IntakeIT {
         for (int i = 1; i <= 25; i++) {
             publish(trigger("zabbix", "ZBX-" + i + "-" + dedupKey, dedupKey));
         }
-        UUID incident = IntakeListener.incidentId(trigger("zabbix", "ZBX-1-" + dedupKey, dedupKey));
+        UUID incident = IntakePlanner.incidentId(trigger("zabbix", "ZBX-1-" + dedupKey, dedupKey));
 
         await().atMost(WAIT).untilAsserted(() -> incident(incident).expectStatus().isOk()
                 .expectBody().jsonPath("$.occurrences").isEqualTo(25));
@@ -173,7 +173,7 @@ class IntakeIT {
         KafkaProbe.sendAll(RealInfrastructure.kafkaBootstrapServers(), Topics.INTAKE.name(), dedupKey,
                 java.util.stream.IntStream.range(0, records)
                         .mapToObj(i -> json(trigger("zabbix", "S-" + i + "-" + dedupKey, dedupKey))).toList());
-        UUID incident = IntakeListener.incidentId(opening);
+        UUID incident = IntakePlanner.incidentId(opening);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> incident(incident).expectStatus().isOk()
                 .expectBody().jsonPath("$.occurrences").isEqualTo(records));
@@ -192,7 +192,7 @@ class IntakeIT {
         String dedupKey = "ups-battery-" + UUID.randomUUID();
         var opening = trigger("nagios", "N-1-" + dedupKey, dedupKey);
         publish(opening);
-        UUID firstIncident = IntakeListener.incidentId(opening);
+        UUID firstIncident = IntakePlanner.incidentId(opening);
         await().atMost(WAIT).untilAsserted(() -> incident(firstIncident).expectStatus().isOk());
 
         publish(action("nagios", "N-2-" + dedupKey, dedupKey, IntakeReport.Action.RESOLVE));
@@ -202,9 +202,9 @@ class IntakeIT {
 
         var again = trigger("nagios", "N-3-" + dedupKey, dedupKey);
         publish(again);
-        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(again)).expectStatus().isOk()
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakePlanner.incidentId(again)).expectStatus().isOk()
                 .expectBody().jsonPath("$.state").isEqualTo("NEW").jsonPath("$.occurrences").isEqualTo(1));
-        assertThat(IntakeListener.incidentId(again)).isNotEqualTo(firstIncident);
+        assertThat(IntakePlanner.incidentId(again)).isNotEqualTo(firstIncident);
     }
 
     @Test
@@ -216,7 +216,7 @@ class IntakeIT {
         String unknownKey = "never-triggered-" + UUID.randomUUID();
         publish(action("zabbix", "Z-3-" + unknownKey, unknownKey, IntakeReport.Action.RESOLVE));
 
-        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(opening)).expectBody()
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakePlanner.incidentId(opening)).expectBody()
                 .jsonPath("$.state").isEqualTo("IN_PROGRESS").jsonPath("$.acknowledgedBy").isEqualTo("zabbix-bot"));
         try (var deadLetters = new KafkaProbe(RealInfrastructure.kafkaBootstrapServers(), DLT)) {
             assertThat(deadLetters.seen(r -> unknownKey.equals(r.key()))).isEmpty();
@@ -241,10 +241,10 @@ class IntakeIT {
         publish(trigger("zabbix", "B-3-" + b, b));
         intake.resume();
 
-        await().atMost(WAIT).untilAsserted(() -> incident(IntakeListener.incidentId(openingB)).expectBody()
+        await().atMost(WAIT).untilAsserted(() -> incident(IntakePlanner.incidentId(openingB)).expectBody()
                 .jsonPath("$.occurrences").isEqualTo(3));
-        incident(IntakeListener.incidentId(openingA)).expectBody().jsonPath("$.state").isEqualTo("IN_PROGRESS");
-        web.get().uri("/incidents/" + IntakeListener.incidentId(openingA) + "/history")
+        incident(IntakePlanner.incidentId(openingA)).expectBody().jsonPath("$.state").isEqualTo("IN_PROGRESS");
+        web.get().uri("/incidents/" + IntakePlanner.incidentId(openingA) + "/history")
                 .headers(h -> h.setBasicAuth(TestUsers.REPORTER, TestUsers.password(TestUsers.REPORTER)))
                 .exchange().expectBody()
                 .jsonPath("$[?(@.type == 'dev.incidentloop.incident.reported.v2')]").value(
@@ -264,7 +264,7 @@ class IntakeIT {
         for (int i = 0; i < alerts; i++) {
             String key = run + "-" + i;
             var opening = trigger("zabbix", "O-" + key, key);
-            incidents.add(IntakeListener.incidentId(opening));
+            incidents.add(IntakePlanner.incidentId(opening));
             publish(opening);
         }
         for (int i = 0; i < alerts; i++) {
@@ -284,7 +284,7 @@ class IntakeIT {
         String key = "net-" + UUID.randomUUID();
         var opening = trigger("zabbix", "N-1-" + key, key);
         publish(opening);
-        UUID incident = IntakeListener.incidentId(opening);
+        UUID incident = IntakePlanner.incidentId(opening);
         await().atMost(WAIT).untilAsserted(() -> incident(incident).expectStatus().isOk());
         // as if the incident had been stored but its alert not noted (so far only possible a command at a time)
         jdbc.update("delete from intake_dedup where dedup_key = ?", key);
@@ -321,8 +321,8 @@ class IntakeIT {
         intakeListener.onPoll(poll);
         intakeListener.onPoll(poll);
 
-        UUID first = IntakeListener.incidentId(opening);
-        UUID second = IntakeListener.incidentId(reopening);
+        UUID first = IntakePlanner.incidentId(opening);
+        UUID second = IntakePlanner.incidentId(reopening);
         await().atMost(WAIT).untilAsserted(() -> incident(second).expectBody()
                 .jsonPath("$.occurrences").isEqualTo(2).jsonPath("$.state").isEqualTo("NEW"));
         incident(first).expectBody().jsonPath("$.occurrences").isEqualTo(3).jsonPath("$.state").isEqualTo("RESOLVED");
@@ -339,13 +339,13 @@ class IntakeIT {
         String key = "resolved-by-hand-" + UUID.randomUUID();
         var opening = trigger("nagios", "H-1-" + key, key);
         publish(opening);
-        UUID incident = IntakeListener.incidentId(opening);
+        UUID incident = IntakePlanner.incidentId(opening);
         await().atMost(WAIT).untilAsserted(() -> incident(incident).expectStatus().isOk());
 
         commands.sendAndWait(new ResolveIncident(incident, "li.wei", "fixed", "restarted", null, null, null));
         var afterResolution = trigger("nagios", "H-2-" + key, key);
         publish(afterResolution);
-        UUID next = IntakeListener.incidentId(afterResolution);
+        UUID next = IntakePlanner.incidentId(afterResolution);
         await().atMost(WAIT).untilAsserted(() -> incident(next).expectStatus().isOk());
 
         commands.sendAndWait(new ResolveIncident(next, "li.wei", "fixed", "restarted", null, null, null));
@@ -366,7 +366,7 @@ class IntakeIT {
 
         publish(report);
 
-        UUID incident = IntakeListener.incidentId(report);
+        UUID incident = IntakePlanner.incidentId(report);
         await().atMost(WAIT).untilAsserted(() -> incident(incident).expectStatus().isOk().expectBody()
                 .jsonPath("$.priority").isEqualTo("P1")
                 .jsonPath("$.channel").isEqualTo("intake:prometheus")
