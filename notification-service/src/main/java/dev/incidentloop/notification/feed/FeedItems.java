@@ -28,20 +28,23 @@ class FeedItems {
 
     /**
      * Adds the items in their order, in one round trip (the stream reads a feed by id, so ids follow the events);
-     * an item a feed has already (a redelivery) is left as it is. Returns whether any was added.
+     * an item a feed has already (a redelivery) is left as it is. When any was added, the open feeds of every instance
+     * are woken as the transaction commits ({@link FeedSignal}).
      *
      * <p>One transaction at a time adds items, across instances of the service: the next waits for the commit of the
      * one before. Otherwise an item could become visible after one with a higher id, and a stream that had read past
      * that id would never show it.
      */
-    boolean addAll(List<NewItem> newItems) {
+    void addAll(List<NewItem> newItems) {
         jdbc.execute("select pg_advisory_xact_lock(" + ADDING_ITEMS + ")");
         int[] added = jdbc.batchUpdate("""
                 insert into feed_item (feed, event_id, incident_id, type, summary, occurred_at)
                 values (?, ?, ?, ?, ?, ?) on conflict (feed, event_id) do nothing""",
                 newItems.stream().map(i -> new Object[] {i.feed(), i.envelope().id(), i.envelope().incidentId(),
                         i.envelope().type().typeName(), i.summary(), Timestamp.from(i.envelope().time())}).toList());
-        return Arrays.stream(added).anyMatch(count -> count > 0);
+        if (Arrays.stream(added).anyMatch(count -> count > 0)) {
+            jdbc.queryForObject("select pg_notify(?, '')", Object.class, FeedSignal.CHANNEL);
+        }
     }
 
     /** Items of a feed after an id, oldest first (the live stream). */

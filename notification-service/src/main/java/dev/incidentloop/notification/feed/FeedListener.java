@@ -21,16 +21,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns every incident and escalation event into feed items (see {@link Feeds}) and into webhook deliveries for the
  * subscriptions it matches, a poll's events in one transaction. The events taken in are recorded in that
  * transaction, and a redelivered one is skipped, so nobody is notified twice, nor a team the incident moved to
- * since; items are unique per feed and event and deliveries per subscription and event besides. Open streams are
- * woken once it commits.
+ * since; items are unique per feed and event and deliveries per subscription and event besides. Open streams, on
+ * every instance, are woken once it commits ({@link FeedSignal}).
  */
 @Component
 class FeedListener {
@@ -38,16 +36,14 @@ class FeedListener {
     private final FeedItems items;
     private final IncidentRoutes routes;
     private final Deliveries deliveries;
-    private final FeedSignal signal;
     private final ProcessedEvents processed;
     private final TransactionTemplate transactions;
 
-    FeedListener(FeedItems items, IncidentRoutes routes, Deliveries deliveries, FeedSignal signal,
+    FeedListener(FeedItems items, IncidentRoutes routes, Deliveries deliveries,
                  ProcessedEvents processed, TransactionTemplate transactions) {
         this.items = items;
         this.routes = routes;
         this.deliveries = deliveries;
-        this.signal = signal;
         this.processed = processed;
         this.transactions = transactions;
     }
@@ -63,13 +59,8 @@ class FeedListener {
             // a redelivered event is skipped as a whole: its incident's route may have moved on since
             Set<UUID> first = processed.firstDeliveries(relevant.stream().map(EventEnvelope::id).toList());
             List<EventEnvelope> fresh = relevant.stream().filter(e -> first.remove(e.id())).toList();
-            if (!fresh.isEmpty() && apply(fresh)) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        signal.itemAdded();
-                    }
-                });
+            if (!fresh.isEmpty()) {
+                apply(fresh);
             }
         });
     }
@@ -89,9 +80,9 @@ class FeedListener {
     /**
      * Applies the events in their order, with a fixed number of statements however many there are: the incidents'
      * routes are read at once and changed in memory, each event sees its incident's route as of that event, and the
-     * changed routes and the new items are written at the end. Returns whether a feed item was added.
+     * changed routes and the new items are written at the end.
      */
-    private boolean apply(List<EventEnvelope> events) {
+    private void apply(List<EventEnvelope> events) {
         Map<UUID, Route> routes = this.routes.findAll(events.stream().map(EventEnvelope::incidentId)
                 .collect(Collectors.toSet()));
         Map<UUID, Route> changed = new LinkedHashMap<>();
@@ -111,6 +102,8 @@ class FeedListener {
             deliveries.enqueue(envelope, current);
         }
         this.routes.saveAll(changed.values());
-        return !newItems.isEmpty() && items.addAll(newItems);
+        if (!newItems.isEmpty()) {
+            items.addAll(newItems);
+        }
     }
 }
