@@ -121,6 +121,31 @@ class ReplayIT {
         assertThat(model()).isEqualTo(incremental);
     }
 
+    /**
+     * Another instance runs a replay: this one shows its progress and refuses to start a second, until the other
+     * has been silent for longer than abandoned-after; then a replay starts here.
+     */
+    @Test
+    @Order(3)
+    void a_replay_on_another_instance_is_shown_here_and_holds_off_another_until_it_is_abandoned() {
+        jdbc.update("""
+                update replay_run set run_id = ?, state = 'RUNNING', events_done = 5, events_total = 10,
+                    started_at = now(), finished_at = null, error = null, heartbeat_at = now()""", UUID.randomUUID());
+
+        web.get().uri("/admin/replay").headers(h -> h.setBasicAuth(TestUsers.ADMIN,
+                        TestUsers.password(TestUsers.ADMIN))).exchange().expectBody()
+                .jsonPath("$.state").isEqualTo("RUNNING").jsonPath("$.eventsDone").isEqualTo(5);
+        web.post().uri("/admin/replay").headers(h -> h.setBasicAuth(TestUsers.ADMIN,
+                TestUsers.password(TestUsers.ADMIN))).exchange().expectStatus().isEqualTo(409);
+
+        jdbc.update("update replay_run set heartbeat_at = now() - interval '2 minutes'");
+        web.get().uri("/admin/replay").headers(h -> h.setBasicAuth(TestUsers.ADMIN,
+                        TestUsers.password(TestUsers.ADMIN))).exchange().expectBody()
+                .jsonPath("$.state").isEqualTo("FAILED")
+                .jsonPath("$.error").value(error -> assertThat(error.toString()).startsWith("abandoned"));
+        replay();
+    }
+
     private static int partition(String key) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % Topics.PARTITIONS;
     }

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class FactListener {
 
-    /** The listener's id, by which a replay pauses it for the moment of the swap. */
+    /** The listener's id, by which its container is found (a test pauses it). */
     public static final String ID = "facts-live";
 
     private final FactModel model;

@@ -36,17 +36,25 @@ public class FactModel {
 
     private final JdbcTemplate jdbc;
     private final ProcessedEvents processed;
+    private final ReplayFence fence;
 
-    FactModel(JdbcTemplate jdbc, ProcessedEvents processed) {
+    FactModel(JdbcTemplate jdbc, ProcessedEvents processed, ReplayFence fence) {
         this.jdbc = jdbc;
         this.processed = processed;
+        this.fence = fence;
     }
 
-    /** Applies the events in their order; those already processed (before or earlier in the list) are skipped. */
+    /**
+     * Applies the events in their order; those already processed (before or earlier in the list) are skipped. The live
+     * tables are written only while no replay swaps them ({@link ReplayFence}).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(List<EventEnvelope> events, Tables tables) {
         if (events.isEmpty()) {
             return;
+        }
+        if (tables == Tables.LIVE) {
+            fence.enterLive();
         }
         Set<UUID> fresh = processed.firstDeliveries(events.stream().map(EventEnvelope::id).distinct().toList(),
                 tables.processed());

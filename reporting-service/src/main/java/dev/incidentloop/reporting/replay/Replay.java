@@ -5,8 +5,8 @@ import dev.incidentloop.events.EventDecodingException;
 import dev.incidentloop.events.EventEnvelope;
 import dev.incidentloop.events.Topics;
 import dev.incidentloop.reporting.facts.FactFold;
-import dev.incidentloop.reporting.facts.FactListener;
 import dev.incidentloop.reporting.facts.FactModel;
+import dev.incidentloop.reporting.facts.ReplayFence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,12 +14,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,16 +36,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a replay: rebuilds the read model from the start of the event topics into fresh tables ({@link RebuildTables}),
- * then swaps them in at once. The live listener runs on meanwhile; only for the final catch-up and the swap is it
- * paused. When it resumes it may see events the rebuild already applied: the rebuilt processed-event table makes it
- * skip them.
+ * then swaps them in at once. One replay runs at a time across the instances of the service: a run claims it in
+ * {@link ReplayRuns} and reports its progress there, which every instance answers with. The live listeners of every
+ * instance run on meanwhile; only for the final catch-up and the swap are they held back, by the {@link ReplayFence}.
+ * When they go on they may see events the rebuild already applied: the rebuilt processed-event table makes them skip
+ * them.
  *
  * <p>What the topics held at the start is read in the passes of a {@link ReplayPlan}, each folding a share of the
  * incidents in memory ({@link FactFold}) and writing them with COPY into tables whose indexes are created after the
@@ -58,7 +62,8 @@ public class Replay {
     private final TransactionTemplate transactions;
     private final FactModel model;
     private final KafkaProperties kafka;
-    private final KafkaListenerEndpointRegistry listeners;
+    private final ReplayRuns runs;
+    private final ReplayFence fence;
     private final String group;
     private final long passRecords;
     private final EventCodec codec = new EventCodec();
@@ -66,22 +71,34 @@ public class Replay {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay-writer"));
     /** Decodes a poll on every core, beside the thread that fetches the next. */
     private final ForkJoinPool decoders = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    /** Reports the progress of the run of this instance, so that the others know it is alive. */
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "replay-heartbeat"));
+    private final Duration heartbeatEvery;
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
+    private volatile UUID run;
+    /** Set when another instance took the replay over, this run having been silent too long. */
+    private volatile boolean lost;
+    private ScheduledFuture<?> beating;
 
     Replay(RebuildTables tables, TransactionTemplate transactions, FactModel model, KafkaProperties kafka,
-           KafkaListenerEndpointRegistry listeners, @Value("${spring.application.name}") String group,
-           @Value("${reporting.replay.pass-records}") long passRecords) {
+           ReplayRuns runs, ReplayFence fence, @Value("${spring.application.name}") String group,
+           @Value("${reporting.replay.pass-records}") long passRecords,
+           @Value("${reporting.replay.heartbeat}") Duration heartbeatEvery) {
         this.tables = tables;
         this.transactions = transactions;
         this.model = model;
         this.kafka = kafka;
-        this.listeners = listeners;
+        this.runs = runs;
+        this.fence = fence;
         this.group = group;
         this.passRecords = passRecords;
+        this.heartbeatEvery = heartbeatEvery;
     }
 
+    /** Where the replay stands, on whichever instance it runs. */
     public ReplayProgress progress() {
-        return progress.get();
+        return runs.current();
     }
 
     /**
@@ -89,21 +106,44 @@ public class Replay {
      * no longer hold their whole history (see {@link ReplaySource}).
      */
     public synchronized boolean start() {
-        if (progress.get().state() == ReplayProgress.State.RUNNING) {
+        if (!runs.current().leavesRoom()) {
             return false;
         }
         try (var consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             ReplaySource.requireWhole(consumer.beginningOffsets(partitions(consumer)));
         }
-        progress.set(new ReplayProgress(ReplayProgress.State.RUNNING, 0, 0, 0, null, Instant.now(), null, null));
+        UUID claimed = UUID.randomUUID();
+        var running = new ReplayProgress(ReplayProgress.State.RUNNING, 0, 0, 0, null, Instant.now(), null, null);
+        if (!runs.claim(claimed, running)) {
+            return false;
+        }
+        run = claimed;
+        lost = false;
+        progress.set(running);
+        beating = heartbeat.scheduleWithFixedDelay(this::beat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
         worker.submit(this::run);
         return true;
     }
 
+    /** Reports the progress; a run that no longer holds the replay (taken over as abandoned) will not swap. */
+    private synchronized void beat() {
+        if (beating.isCancelled()) {
+            return;
+        }
+        try {
+            if (!runs.report(run, progress.get())) {
+                log.error("Another instance took this replay over as abandoned; it stops before the swap");
+                lost = true;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not report the replay's progress ({})", e.getMessage());
+        }
+    }
+
     private void run() {
         Instant started = progress.get().startedAt();
-        MessageListenerContainer live = listeners.getListenerContainer(FactListener.ID);
         try (var consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             tables.prepare();
@@ -131,25 +171,37 @@ public class Replay {
                 }
             }
 
-            live.pause();
-            awaitPaused(live);
-            Map<TopicPartition, Long> caughtUp = consumer.endOffsets(partitions);
-            applyUntil(consumer, partitions, end, caughtUp, started, done,
-                    total + partitions.stream().mapToLong(p -> caughtUp.get(p) - end.get(p)).sum());
-            tables.swap();
-            live.resume();
-            update(ReplayProgress.State.DONE, done[0], done[0], started, Instant.now(), null);
+            // the live listeners of every instance wait from here to the swap: what they apply after it goes to the
+            // rebuilt tables, and all they applied before is below the offsets read now
+            requireHeld();
+            try (ReplayFence.Closed closed = fence.close()) {
+                Map<TopicPartition, Long> caughtUp = consumer.endOffsets(partitions);
+                applyUntil(consumer, partitions, end, caughtUp, started, done,
+                        total + partitions.stream().mapToLong(p -> caughtUp.get(p) - end.get(p)).sum());
+                requireHeld();
+                tables.swap();
+            }
+            finish(ReplayProgress.State.DONE, done[0], done[0], started, null);
             log.info("Replay done: {} events in {}", done[0], Duration.between(started, Instant.now()));
         } catch (Exception e) {
-            if (live != null && live.isPauseRequested()) {
-                live.resume();
-            }
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             log.error("Replay failed", cause);
             var p = progress.get();
-            update(ReplayProgress.State.FAILED, p.eventsDone(), p.eventsTotal(), started, Instant.now(),
-                    cause.toString());
+            finish(ReplayProgress.State.FAILED, p.eventsDone(), p.eventsTotal(), started, cause.toString());
         }
+    }
+
+    private void requireHeld() {
+        if (lost) {
+            throw new IllegalStateException("another instance took this replay over as abandoned");
+        }
+    }
+
+    /** The run's last report: done or failed. */
+    private synchronized void finish(ReplayProgress.State state, long done, long total, Instant started, String error) {
+        beating.cancel(false);
+        update(state, done, total, started, Instant.now(), error);
+        runs.report(run, progress.get());
     }
 
     /** Folds and writes the passes, each written while the next one reads. */
@@ -256,16 +308,6 @@ public class Replay {
             return codec.decode(record.value());
         } catch (EventDecodingException undecodable) {
             return null;
-        }
-    }
-
-    private static void awaitPaused(MessageListenerContainer live) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!live.isContainerPaused()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the live listener did not pause within 60 s");
-            }
-            Thread.sleep(50);
         }
     }
 
