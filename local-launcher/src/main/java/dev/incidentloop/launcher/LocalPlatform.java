@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default: PostgreSQL and a KRaft Kafka broker in this JVM, the four services and the intake gateway
  * as child processes, all data under one folder. {@code main} runs it until Ctrl-C; tests start and stop it as an object.
+ * Each service runs as one process, or as several ({@code --instances=N}) sharing its database and consumer group.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -27,12 +29,12 @@ public final class LocalPlatform implements AutoCloseable {
     private final PlatformConfig config;
     private final Postgres postgres;
     private final KafkaBroker kafka;
-    private final Map<Service, ServiceProcess> services;
+    private final Map<Service, List<ServiceProcess>> services;
     private final Map<Service, Duration> startTimes;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private LocalPlatform(PlatformConfig config, Postgres postgres, KafkaBroker kafka,
-                          Map<Service, ServiceProcess> services, Map<Service, Duration> startTimes) {
+                          Map<Service, List<ServiceProcess>> services, Map<Service, Duration> startTimes) {
         this.config = config;
         this.postgres = postgres;
         this.kafka = kafka;
@@ -58,7 +60,7 @@ public final class LocalPlatform implements AutoCloseable {
         log.info("Kafka (KRaft) up on {} after {} ms", kafka.bootstrapServers(), since(t0));
 
         List<String> accounts = DemoAccounts.serviceArguments();
-        Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+        Map<Service, List<ServiceProcess>> processes = new EnumMap<>(Service.class);
         Map<Service, Duration> startTimes = new EnumMap<>(Service.class);
         LocalPlatform platform = new LocalPlatform(config, postgres, kafka, processes, startTimes);
         try {
@@ -73,11 +75,19 @@ public final class LocalPlatform implements AutoCloseable {
                 args.addAll(consoleWiring(config, service));
                 args.addAll(config.extraArgs(service));
                 Path jar = config.servicesDir().resolve(service.artifact() + ".jar");
-                processes.put(service, ServiceProcess.start(service, jar, config.port(service), args,
-                        data.resolve("logs")));
+                List<ServiceProcess> instances = new ArrayList<>();
+                processes.put(service, instances);
+                List<Integer> ports = config.ports(service);
+                for (int i = 0; i < ports.size(); i++) {
+                    instances.add(ServiceProcess.start(service, PlatformConfig.instanceName(service, i), jar,
+                            ports.get(i), args, data.resolve("logs")));
+                }
             }
-            for (ServiceProcess process : processes.values()) {
-                startTimes.put(process.service(), process.awaitHealthy(HEALTH_TIMEOUT));
+            for (List<ServiceProcess> instances : processes.values()) {
+                for (ServiceProcess process : instances) {
+                    process.awaitHealthy(HEALTH_TIMEOUT);
+                }
+                startTimes.put(instances.getFirst().service(), instances.getFirst().startTime());
             }
         } catch (Exception e) {
             platform.close();
@@ -95,19 +105,25 @@ public final class LocalPlatform implements AutoCloseable {
         return DemoAccounts.API_KEY;
     }
 
+    /** The URL of the service's first instance. */
     public String url(Service service) {
         return "http://localhost:" + config.port(service);
     }
 
-    /** How long each service took from process start to healthy. */
+    /** The URLs of all the service's instances, the first first. */
+    public List<String> urls(Service service) {
+        return config.ports(service).stream().map(port -> "http://localhost:" + port).toList();
+    }
+
+    /** How long each service's first instance took from process start to healthy. */
     public Map<Service, Duration> startTimes() {
         return startTimes;
     }
 
-    /** The process id of each service. */
+    /** The process id of each service's first instance. */
     public Map<Service, Long> servicePids() {
         Map<Service, Long> pids = new EnumMap<>(Service.class);
-        services.forEach((service, process) -> pids.put(service, process.pid()));
+        services.forEach((service, instances) -> pids.put(service, instances.getFirst().pid()));
         return pids;
     }
 
@@ -116,10 +132,10 @@ public final class LocalPlatform implements AutoCloseable {
         return postgres.pid();
     }
 
-    /** Resident memory of each service process in kB. */
+    /** Resident memory of each service's first instance in kB. */
     public Map<Service, Long> residentKb() {
         Map<Service, Long> rss = new EnumMap<>(Service.class);
-        services.forEach((service, process) -> rss.put(service, process.residentKb()));
+        services.forEach((service, instances) -> rss.put(service, instances.getFirst().residentKb()));
         return rss;
     }
 
@@ -129,9 +145,11 @@ public final class LocalPlatform implements AutoCloseable {
             return;
         }
         // services first, all at once; then what they depend on
-        services.values().forEach(ServiceProcess::requestStop);
-        for (ServiceProcess process : services.values()) {
-            process.awaitStopped();
+        services.values().forEach(instances -> instances.forEach(ServiceProcess::requestStop));
+        for (List<ServiceProcess> instances : services.values()) {
+            for (ServiceProcess process : instances) {
+                process.awaitStopped();
+            }
         }
         kafka.close();
         postgres.close();
@@ -147,10 +165,10 @@ public final class LocalPlatform implements AutoCloseable {
      * incident-service lets its origin in.
      */
     private static List<String> consoleWiring(PlatformConfig config, Service service) {
-        int console = config.port(Service.NOTIFICATION);
         return switch (service) {
-            case INCIDENT -> List.of("--platform.security.cors-allowed-origins=http://localhost:" + console
-                    + ",http://127.0.0.1:" + console);
+            case INCIDENT -> List.of("--platform.security.cors-allowed-origins=" + config.ports(Service.NOTIFICATION)
+                    .stream().map(console -> "http://localhost:" + console + ",http://127.0.0.1:" + console)
+                    .collect(Collectors.joining(",")));
             case NOTIFICATION -> List.of("--notification.console.incident-api=http://localhost:"
                     + config.port(Service.INCIDENT));
             default -> List.of();
@@ -160,9 +178,10 @@ public final class LocalPlatform implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(option(args, "--data=", System.getenv().getOrDefault("PLATFORM_DATA_DIR", "data")));
         Path services = Path.of(option(args, "--services=", "local-launcher/target/services"));
+        int instances = instances(option(args, "--instances=", "1"));
         LocalPlatform platform;
         try {
-            platform = start(PlatformConfig.defaults(data, services));
+            platform = start(PlatformConfig.defaults(data, services, instances));
         } catch (PortsInUse taken) {
             System.err.println(taken.getMessage());
             System.exit(1);
@@ -212,6 +231,20 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    private static int instances(String value) {
+        try {
+            int instances = Integer.parseInt(value);
+            if (instances >= 1 && instances <= 9) {
+                return instances;
+            }
+        } catch (NumberFormatException notANumber) {
+            // told below
+        }
+        System.err.println("--instances must be a number from 1 to 9, not " + value);
+        System.exit(2);
+        return 0;
+    }
+
     private static String option(String[] args, String prefix, String fallback) {
         return Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
                 .findFirst().orElse(fallback);
@@ -221,9 +254,10 @@ public final class LocalPlatform implements AutoCloseable {
         StringBuilder out = new StringBuilder("\nincident-loop is running (Ctrl-C stops it; data in ")
                 .append(data.toAbsolutePath()).append(")\n\n");
         for (Service service : Service.values()) {
-            out.append(String.format("  %-21s %s   started in %.1f s, log: %s%n", service.artifact(),
-                    platform.url(service), platform.startTimes.get(service).toMillis() / 1000.0,
-                    platform.services.get(service).log()));
+            for (ServiceProcess process : platform.services.get(service)) {
+                out.append(String.format("  %-21s http://localhost:%d   started in %.1f s, log: %s%n", process.name(),
+                        process.port(), process.startTime().toMillis() / 1000.0, process.log()));
+            }
         }
         out.append(String.format("  %-21s %s%n", "on-call console", platform.url(Service.NOTIFICATION) + "/console"));
         out.append(String.format("  %-21s %s%n", "kafka", platform.kafkaBootstrapServers()));

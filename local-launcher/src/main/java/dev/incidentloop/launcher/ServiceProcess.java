@@ -22,26 +22,30 @@ final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
+    private final String name;
     private final int port;
     private final Process process;
     private final Path logFile;
     private final Instant startedAt;
+    private volatile Duration startTime;
 
-    private ServiceProcess(Service service, int port, Process process, Path logFile, Instant startedAt) {
+    private ServiceProcess(Service service, String name, int port, Process process, Path logFile, Instant startedAt) {
         this.service = service;
+        this.name = name;
         this.port = port;
         this.process = process;
         this.logFile = logFile;
         this.startedAt = startedAt;
     }
 
-    static ServiceProcess start(Service service, Path jar, int port, List<String> arguments, Path logDir)
-            throws IOException {
+    /** Starts an instance of the service; {@code name} names it, and its log file. */
+    static ServiceProcess start(Service service, String name, Path jar, int port, List<String> arguments,
+                                Path logDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": build the services first (./platform builds them)");
         }
         Files.createDirectories(logDir);
-        Path logFile = logDir.resolve(service.artifact() + ".log");
+        Path logFile = logDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         // Netty keeps one pool of direct buffers instead of one per core.
         List<String> command = new ArrayList<>(List.of(java));
@@ -56,11 +60,20 @@ final class ServiceProcess {
         // fragmented; two are plenty for a JVM, whose heap is not malloc'ed
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         Process process = builder.start();
-        return new ServiceProcess(service, port, process, logFile, Instant.now());
+        return new ServiceProcess(service, name, port, process, logFile, Instant.now());
     }
 
     Service service() {
         return service;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** How long it took from process start to healthy; null until it was. */
+    Duration startTime() {
+        return startTime;
     }
 
     int port() {
@@ -82,20 +95,21 @@ final class ServiceProcess {
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.artifact() + " exited with " + process.exitValue()
+                throw new IllegalStateException(name + " exited with " + process.exitValue()
                         + "; see " + logFile + ", which ends:\n" + tail(logFile, 40));
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return Duration.between(startedAt, Instant.now());
+                    startTime = Duration.between(startedAt, Instant.now());
+                    return startTime;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service.artifact() + " not healthy within " + timeout + "; see " + logFile);
+        throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + logFile);
     }
 
     private static String tail(Path file, int lines) {
@@ -128,7 +142,7 @@ final class ServiceProcess {
 
     void awaitStopped() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            log.warn("{} did not stop within 30 s; killing it", service.artifact());
+            log.warn("{} did not stop within 30 s; killing it", name);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
