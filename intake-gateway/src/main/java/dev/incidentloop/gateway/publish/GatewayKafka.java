@@ -1,6 +1,9 @@
 package dev.incidentloop.gateway.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -43,5 +46,14 @@ public class GatewayKafka {
         // send() waits for metadata at most this long, on the thread of the request
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(delivery, 2_000));
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** The producer's own metrics (kafka_producer_*: records sent and failed, buffer, request latency). */
+    @Context
+    @Bean(preDestroy = "close")
+    KafkaClientMetrics producerMetrics(KafkaProducer<String, byte[]> producer, MeterRegistry meters) {
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(meters);
+        return metrics;
     }
 }

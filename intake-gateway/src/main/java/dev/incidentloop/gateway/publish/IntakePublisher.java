@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidentloop.events.EventCodec;
 import dev.incidentloop.events.IntakeReport;
 import dev.incidentloop.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -24,9 +26,20 @@ public final class IntakePublisher {
     private static final ObjectMapper MAPPER = EventCodec.defaultMapper();
 
     private final KafkaProducer<String, byte[]> producer;
+    private final Counter published;
+    private final Counter unavailable;
 
-    public IntakePublisher(KafkaProducer<String, byte[]> producer) {
+    public IntakePublisher(KafkaProducer<String, byte[]> producer, MeterRegistry meters) {
         this.producer = producer;
+        this.published = reports(meters, "published");
+        this.unavailable = reports(meters, "broker-unavailable");
+    }
+
+    /** {@code platform.intake.reports} by outcome: put on the intake topic, or answered 503 for want of a broker. */
+    private static Counter reports(MeterRegistry meters, String outcome) {
+        return Counter.builder("platform.intake.reports").tag("outcome", outcome)
+                .description("reports the gateway put on the intake topic, or could not for want of a broker")
+                .register(meters);
     }
 
     /** Completes normally when all are durable, exceptionally with {@link BrokerUnavailable} when not. */
@@ -37,6 +50,7 @@ public final class IntakePublisher {
             return done;
         }
         AtomicInteger pending = new AtomicInteger(reports.size());
+        done.whenComplete((ok, failure) -> (failure == null ? published : unavailable).increment(reports.size()));
         try {
             for (IntakeReport report : reports) {
                 producer.send(new ProducerRecord<>(Topics.INTAKE.name(), report.effectiveDedupKey(), encode(report)),

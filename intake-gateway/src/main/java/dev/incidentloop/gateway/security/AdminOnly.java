@@ -13,10 +13,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Optional;
 
 /**
- * The integrations API is for admins, with the accounts and API keys the other services take. Machines that report
- * never come here: their integration key is their identity.
+ * The integrations API and the metrics are for admins, with the accounts and API keys the other services take.
+ * Machines that report never come here: their integration key is their identity.
  */
-@ServerFilter("/integrations/**")
+@ServerFilter({"/integrations/**", "/actuator/prometheus"})
 public class AdminOnly {
 
     /** The request attribute that names the admin who made the request. */
@@ -46,7 +46,7 @@ public class AdminOnly {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"incident-loop\"");
         }
         if (!principal.get().roles().contains("ADMIN")) {
-            return Problems.of(HttpStatus.FORBIDDEN, "Managing integrations needs the admin role");
+            return Problems.of(HttpStatus.FORBIDDEN, "Managing integrations and reading metrics need the admin role");
         }
         request.setAttribute(ADMIN_USER, principal.get().name());
         return null;

@@ -51,6 +51,10 @@ class BrokerUnavailableIT implements TestPropertyProvider {
         assertThat(response.headers().firstValue("Retry-After")).hasValue(BrokerUnavailable.RETRY_AFTER_SECONDS);
         assertThat(json(response.body()).get("status").asText()).isEqualTo("unavailable");
         assertThat(gateway.get("/actuator/health", Map.of()).statusCode()).isEqualTo(503);
+        // what deploy/prometheus/alerts.yml raises IntakeRefused on
+        assertThat(gateway.get("/actuator/prometheus", Map.of("Authorization",
+                GatewayClient.basic(GatewayClient.ADMIN, GatewayClient.ADMIN_PASSWORD))).body()).containsPattern(
+                "(?m)^platform_intake_reports_total\\{[^}]*outcome=\"broker-unavailable\"[^}]*} 1\\.0$");
     }
 
     private static int closedPort() {
