@@ -10,7 +10,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The accounts the embedded default creates, one per role, and an API key for a monitoring system. They are for
- * trying the platform on one machine; production configures its own (see docker-compose.yml).
+ * trying the platform on one machine; production configures its own (see docker-compose.yml). service-kit's
+ * {@code DemoCredentials} lists the same secrets: a service started with the {@code prod} profile refuses them.
  */
 final class DemoAccounts {
 

@@ -212,9 +212,13 @@ class DockerComposeTest {
         };
     }
 
-    /** The service's declared keys, with the fields of the configured users and API keys spelled out. */
+    /**
+     * The service's declared keys, with the fields of the configured users and API keys spelled out, and Spring's own
+     * choice of profiles.
+     */
     private static List<String> knownKeys(Service service) {
         List<String> keys = new ArrayList<>(flatten(yaml(applicationYml(service))).keySet());
+        keys.add("spring.profiles.active");
         for (int i = 0; i < 5; i++) {
             for (RecordComponent field : SecurityProperties.User.class.getRecordComponents()) {
                 keys.add("platform.security.users[" + i + "]." + kebab(field.getName()));

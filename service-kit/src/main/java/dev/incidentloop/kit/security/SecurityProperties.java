@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Users and API keys, from configuration. Secrets are never configured in clear text: a user's password is a
- * Spring Security encoded hash (e.g. {@code {bcrypt}$2a$10$...}); an API key is the hex SHA-256 of the key,
+ * bcrypt hash in Spring Security's encoding ({@code {bcrypt}$2a$10$...}, nothing else is taken); an API key is the
+ * hex SHA-256 of the key,
  * which is enough for a long random key and keeps each request cheap.
  */
 @Validated
@@ -25,7 +26,13 @@ public record SecurityProperties(@Valid List<User> users, @Valid List<ApiKey> ap
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
     }
 
-    public record User(@NotBlank String name, @NotBlank String passwordHash, @NotEmpty Set<Role> roles) {
+    public record User(@NotBlank String name,
+                       @NotBlank
+                       @Pattern(regexp = "\\{bcrypt}\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}",
+                               message = "must be a bcrypt hash with the bcrypt prefix of Spring Security"
+                                       + " ($2a$10$... after it); noop and other encodings are refused")
+                       String passwordHash,
+                       @NotEmpty Set<Role> roles) {
     }
 
     public record ApiKey(@NotBlank String name,
