@@ -1,10 +1,12 @@
 package dev.incidentloop.gateway.security;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.type.Argument;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,15 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
  * The platform's accounts, configured as for the other services ({@code platform.security.users[i].name},
  * {@code .password-hash} as {@code {bcrypt}...}, {@code .roles}; {@code platform.security.api-keys[i].name},
- * {@code .sha256}, {@code .roles}): HTTP Basic for people, {@code X-API-Key} for systems.
+ * {@code .sha256}, {@code .roles}): HTTP Basic for people, {@code X-API-Key} for systems. Read at start, so that a
+ * password hash that is not bcrypt stops the gateway there, naming its key.
  */
-@Singleton
+@Context
 public final class Accounts {
 
     /** Who is asking, with the roles the configuration gives them. */
@@ -30,17 +35,33 @@ public final class Accounts {
     private record User(String name, String bcrypt, Set<String> roles) {
     }
 
+    /** The embedded default's demo secrets, as service-kit's DemoCredentials lists them (AccountsTest compares). */
+    static final List<String> DEMO_PASSWORDS = List.of("reporter-demo", "responder-demo", "analyst-demo",
+            "admin-demo");
+    static final List<String> DEMO_API_KEYS = List.of("demo-monitoring-key");
+
     private final Map<String, User> users = new HashMap<>();
     private final Map<String, Principal> apiKeys = new HashMap<>();
     /** Name-and-password pairs already checked, by their SHA-256: bcrypt costs tens of milliseconds a check. */
     private final Map<String, Principal> remembered = new ConcurrentHashMap<>();
 
+    /** A bcrypt hash in Spring Security's encoding, as the other services take it. */
+    private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt}(\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53})");
+
     Accounts(Environment environment) {
-        for (Map<String, Object> user : list(environment, "platform.security.users")) {
+        List<Map<String, Object>> configured = list(environment, "platform.security.users");
+        for (int i = 0; i < configured.size(); i++) {
+            Map<String, Object> user = configured.get(i);
             String name = string(user, "name");
             String hash = string(user, "password-hash");
-            if (name != null && hash != null && hash.startsWith("{bcrypt}")) {
-                users.put(name, new User(name, hash.substring("{bcrypt}".length()), roles(user)));
+            Matcher bcrypt = BCRYPT.matcher(hash == null ? "" : hash);
+            if (!bcrypt.matches()) {
+                throw new IllegalStateException("platform.security.users[" + i + "].password-hash (user " + name
+                        + ") must be a bcrypt hash with the bcrypt prefix of Spring Security ($2a$10$... after it);"
+                        + " noop and other encodings are refused");
+            }
+            if (name != null) {
+                users.put(name, new User(name, bcrypt.group(1), roles(user)));
             }
         }
         for (Map<String, Object> key : list(environment, "platform.security.api-keys")) {
@@ -49,6 +70,28 @@ public final class Accounts {
                 apiKeys.put(sha256.toLowerCase(Locale.ROOT), new Principal(string(key, "name"), roles(key)));
             }
         }
+    }
+
+    /**
+     * The configured credentials that are published in this project (the embedded default's demo passwords, under any
+     * user name, and its API key), each described by name; {@link ProductionGuard} refuses to start with any.
+     */
+    List<String> demoCredentials() {
+        List<String> found = new ArrayList<>();
+        users.values().stream().sorted(Comparator.comparing(User::name)).forEach(user -> {
+            for (String demo : DEMO_PASSWORDS) {
+                if (BCrypt.checkpw(demo, user.bcrypt())) {
+                    found.add("the password of user " + user.name() + " is the demo password " + demo);
+                }
+            }
+        });
+        for (String demo : DEMO_API_KEYS) {
+            Principal key = apiKeys.get(Secrets.sha256Hex(demo));
+            if (key != null) {
+                found.add("API key " + key.name() + " is the demo API key");
+            }
+        }
+        return found;
     }
 
     public Optional<Principal> byApiKey(String key) {
