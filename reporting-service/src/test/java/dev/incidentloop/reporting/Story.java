@@ -109,7 +109,7 @@ final class Story {
     }
 
     Story confirm(int minute, int satisfaction) {
-        incidentEvents.add(new ResolutionConfirmed(id, satisfaction, null, "li.wei", at(minute)));
+        incidentEvents.add(new ResolutionConfirmed(id, satisfaction, null, "li.wei", null, at(minute)));
         return this;
     }
 

@@ -45,9 +45,18 @@ public final class WireUpcasters {
                 data.putNull("supportLine");
                 data.putNull("assignmentGroup");
                 return data;
-            });
+            },
+            // ResolutionConfirmed and ResolutionRejected v1 -> v2: a responder may answer for the reporter, named in
+            // onBehalfOf; before, only reporters answered, for themselves.
+            new Step(EventType.RESOLUTION_CONFIRMED, 1), WireUpcasters::answeredByTheReporter,
+            new Step(EventType.RESOLUTION_REJECTED, 1), WireUpcasters::answeredByTheReporter);
 
     private WireUpcasters() {
+    }
+
+    private static ObjectNode answeredByTheReporter(ObjectNode data) {
+        data.putNull("onBehalfOf");
+        return data;
     }
 
     private static ObjectNode ehsHappenedAtUnknown(ObjectNode data) {

@@ -112,6 +112,21 @@ class GoldenEventsTest {
     }
 
     @Test
+    void a_confirmation_or_rejection_of_version_1_is_read_as_the_reporters_own() {
+        EventEnvelope confirmed = codec.decode(golden("dev.incidentloop.incident.resolution-confirmed.v1"));
+        EventEnvelope rejected = codec.decode(golden("dev.incidentloop.incident.resolution-rejected.v1"));
+
+        assertThat(confirmed.data()).isInstanceOfSatisfying(ResolutionConfirmed.class, e -> {
+            assertThat(e.by()).isEqualTo("li.wei");
+            assertThat(e.onBehalfOf()).isNull();
+        });
+        assertThat(rejected.data()).isInstanceOfSatisfying(ResolutionRejected.class, e -> {
+            assertThat(e.by()).isEqualTo("li.wei");
+            assertThat(e.onBehalfOf()).isNull();
+        });
+    }
+
+    @Test
     void an_escalated_event_of_version_1_is_read_as_a_functional_escalation_naming_nobody() {
         EventEnvelope envelope = codec.decode(golden("dev.incidentloop.escalation.escalated.v1"));
 

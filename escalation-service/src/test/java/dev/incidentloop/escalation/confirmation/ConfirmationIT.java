@@ -41,7 +41,7 @@ class ConfirmationIT {
         Instant resolvedAgain = reported.plusMillis(1500);
         publish(reported(unconfirmed, reported), classified(unconfirmed, reported), resolved(unconfirmed, resolved));
         publish(reported(confirmed, reported), classified(confirmed, reported), resolved(confirmed, resolved),
-                new ResolutionConfirmed(confirmed, 5, "thanks", "li.wei", resolved.plusMillis(200)),
+                new ResolutionConfirmed(confirmed, 5, "thanks", "li.wei", null, resolved.plusMillis(200)),
                 new IncidentClosed(confirmed, "li.wei", resolved.plusMillis(200)));
         publish(reported(reopened, reported), classified(reopened, reported), resolved(reopened, resolved),
                 new IncidentReopened(reopened, "still broken", 1, "li.wei", resolved.plusMillis(200)),

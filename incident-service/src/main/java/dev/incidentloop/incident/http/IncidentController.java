@@ -15,6 +15,7 @@ import dev.incidentloop.incident.lifecycle.ReopenIncident;
 import dev.incidentloop.incident.lifecycle.ReportIncident;
 import dev.incidentloop.incident.lifecycle.ResolveIncident;
 import dev.incidentloop.incident.lifecycle.ResumeIncident;
+import dev.incidentloop.kit.security.Role;
 import dev.incidentloop.kit.web.InvalidRequestException;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -29,6 +30,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -139,7 +141,7 @@ class IncidentController {
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                String ifMatch) {
         return send(id, ifMatch, v -> new ConfirmResolution(id, body.satisfaction(), body.comment(),
-                principal.getName(), v));
+                principal.getName(), worksIncidents(principal), v));
     }
 
     @PostMapping("/{id}/reject")
@@ -147,7 +149,8 @@ class IncidentController {
                                               Principal principal,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                               String ifMatch) {
-        return send(id, ifMatch, v -> new RejectResolution(id, body.reason(), principal.getName(), v));
+        return send(id, ifMatch, v -> new RejectResolution(id, body.reason(), principal.getName(),
+                worksIncidents(principal), v));
     }
 
     @PostMapping("/{id}/reopen")
@@ -229,6 +232,12 @@ class IncidentController {
                 }
             }
         });
+    }
+
+    /** A responder (or an admin, who has every role) may answer a resolution for its reporter. */
+    private static boolean worksIncidents(Principal principal) {
+        return principal instanceof Authentication authentication && authentication.getAuthorities().stream()
+                .anyMatch(granted -> ("ROLE_" + Role.RESPONDER.name()).equals(granted.getAuthority()));
     }
 
     private IncidentView view(UUID id) {

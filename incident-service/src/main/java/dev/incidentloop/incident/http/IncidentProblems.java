@@ -1,5 +1,6 @@
 package dev.incidentloop.incident.http;
 
+import dev.incidentloop.incident.lifecycle.NotTheReporter;
 import dev.incidentloop.incident.lifecycle.TransitionNotAllowed;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -23,6 +24,14 @@ class IncidentProblems {
         problem.setTitle("Transition not allowed");
         problem.setProperty("state", ex.state());
         problem.setProperty("allowedCommands", ex.state().allowedCommands());
+        return problem;
+    }
+
+    /** A resolution answered by someone who may not answer it. */
+    @ExceptionHandler(NotTheReporter.class)
+    ProblemDetail notTheReporter(NotTheReporter ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+        problem.setTitle("Not the reporter");
         return problem;
     }
 
@@ -69,6 +78,9 @@ class IncidentProblems {
         }
         if (ex.getCause() instanceof AggregateNotFoundException cause) {
             return notFound(cause);
+        }
+        if (ex.getCause() instanceof NotTheReporter cause) {
+            return notTheReporter(cause);
         }
         if (ex.getCause() instanceof ConflictingAggregateVersionException cause) {
             return staleVersion(cause);

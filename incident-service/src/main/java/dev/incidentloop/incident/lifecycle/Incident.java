@@ -120,19 +120,24 @@ public class Incident {
     @CommandHandler
     public void handle(ConfirmResolution command, Clock clock) {
         require("confirm");
+        String onBehalfOf = ReporterAnswer.onBehalfOf(facts.reportedBy(), command.by(),
+                command.mayAnswerForReporter(), "confirm");
         if (command.satisfaction() < 1 || command.satisfaction() > 5) {
             throw new IllegalArgumentException("satisfaction must be 1 to 5, was " + command.satisfaction());
         }
         Instant now = clock.instant();
-        apply(new ResolutionConfirmed(incidentId, command.satisfaction(), command.comment(), command.by(), now));
+        apply(new ResolutionConfirmed(incidentId, command.satisfaction(), command.comment(), command.by(), onBehalfOf,
+                now));
         apply(new IncidentClosed(incidentId, command.by(), now));
     }
 
     @CommandHandler
     public void handle(RejectResolution command, Clock clock) {
         require("reject");
+        String onBehalfOf = ReporterAnswer.onBehalfOf(facts.reportedBy(), command.by(),
+                command.mayAnswerForReporter(), "reject");
         Instant now = clock.instant();
-        apply(new ResolutionRejected(incidentId, command.reason(), command.by(), now));
+        apply(new ResolutionRejected(incidentId, command.reason(), command.by(), onBehalfOf, now));
         apply(new IncidentReopened(incidentId, command.reason(), facts.reopenCount() + 1, command.by(), now));
     }
 

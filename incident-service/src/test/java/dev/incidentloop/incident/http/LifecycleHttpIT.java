@@ -76,6 +76,31 @@ class LifecycleHttpIT {
     }
 
     @Test
+    void only_the_reporter_or_a_responder_for_them_answers_a_resolution_and_the_history_says_for_whom() {
+        UUID id = as(TestUsers.RESPONDER, web.post().uri("/incidents"))
+                .bodyValue(Map.of("title", "Badge reader offline", "category", "it-service", "impact", 3, "urgency", 3))
+                .exchange().expectStatus().isCreated()
+                .expectBody(IncidentView.class).returnResult().getResponseBody().incidentId();
+        post(TestUsers.RESPONDER, id, "resolve", Map.of("resolutionCode", "rebooted")).expectStatus().isOk();
+
+        post(TestUsers.REPORTER, id, "confirm", Map.of("satisfaction", 5)).expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("Not the reporter")
+                .jsonPath("$.detail").isEqualTo(
+                        "Only the reporter (responder) or a responder for them may confirm the resolution");
+        post(TestUsers.REPORTER, id, "reject", Map.of("reason", "not mine to say")).expectStatus().isForbidden();
+
+        // the admin, who works incidents too, records the reporter's answer after calling them back
+        post(TestUsers.ADMIN, id, "confirm", Map.of("satisfaction", 5, "comment", "by phone")).expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("CLOSED");
+        as(TestUsers.ANALYST, web.get().uri("/incidents/" + id + "/history")).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.type == 'dev.incidentloop.incident.resolution-confirmed.v2')].actor").isEqualTo("admin")
+                .jsonPath("$[?(@.type == 'dev.incidentloop.incident.resolution-confirmed.v2')].event.onBehalfOf")
+                .isEqualTo("responder");
+    }
+
+    @Test
     void confirming_needs_a_satisfaction_of_1_to_5_and_only_a_resolved_incident_can_be_confirmed() {
         UUID id = report("Monitor flickers");
         post(TestUsers.REPORTER, id, "confirm", Map.of("satisfaction", 4)).expectStatus().isEqualTo(409)

@@ -83,8 +83,8 @@ class IncidentAggregateTest {
             Map.entry("resume", () -> new ResumeIncident(ID, "zhang.min", null)),
             Map.entry("resolve", () -> new ResolveIncident(ID, "zhang.min", "fixed", null, SupportLine.FIRST,
                     FixType.PERMANENT, null)),
-            Map.entry("confirm", () -> new ConfirmResolution(ID, 4, null, "li.wei", null)),
-            Map.entry("reject", () -> new RejectResolution(ID, "still broken", "li.wei", null)),
+            Map.entry("confirm", () -> new ConfirmResolution(ID, 4, null, "li.wei", false, null)),
+            Map.entry("reject", () -> new RejectResolution(ID, "still broken", "li.wei", false, null)),
             Map.entry("reopen", () -> new ReopenIncident(ID, "came back", "zhang.min", null)),
             Map.entry("close", () -> new CloseIncident(ID, "zhang.min", null)),
             Map.entry("cancel", () -> new CancelIncident(ID, CancelReason.NOT_AN_INCIDENT, null, "zhang.min", null)),
@@ -232,15 +232,36 @@ class IncidentAggregateTest {
     @Test
     void the_reporter_accepting_the_resolution_closes_the_incident_with_the_satisfaction() {
         fixture.given(reported(), classified(), resolved())
-                .when(new ConfirmResolution(ID, 5, "fast", "li.wei", null))
-                .expectEvents(new ResolutionConfirmed(ID, 5, "fast", "li.wei", NOW),
+                .when(new ConfirmResolution(ID, 5, "fast", "li.wei", false, null))
+                .expectEvents(new ResolutionConfirmed(ID, 5, "fast", "li.wei", null, NOW),
                         new IncidentClosed(ID, "li.wei", NOW));
+    }
+
+    @Test
+    void a_responder_confirms_for_the_reporter_and_the_event_says_for_whom() {
+        fixture.given(reported(), classified(), resolved())
+                .when(new ConfirmResolution(ID, 4, "called back", "zhang.min", true, null))
+                .expectEvents(new ResolutionConfirmed(ID, 4, "called back", "zhang.min", "li.wei", NOW),
+                        new IncidentClosed(ID, "zhang.min", NOW));
+    }
+
+    @Test
+    void another_reporter_may_neither_confirm_nor_reject_the_resolution() {
+        fixture.given(reported(), classified(), resolved())
+                .when(new ConfirmResolution(ID, 5, null, "wang.fang", false, null))
+                .expectException(NotTheReporter.class)
+                .expectExceptionMessage("Only the reporter (li.wei) or a responder for them may confirm the resolution")
+                .expectNoEvents();
+        fixture.given(reported(), classified(), resolved())
+                .when(new RejectResolution(ID, "not fixed", "wang.fang", false, null))
+                .expectException(NotTheReporter.class)
+                .expectNoEvents();
     }
 
     @Test
     void a_satisfaction_outside_1_to_5_is_rejected() {
         fixture.given(reported(), classified(), resolved())
-                .when(new ConfirmResolution(ID, 6, null, "li.wei", null))
+                .when(new ConfirmResolution(ID, 6, null, "li.wei", false, null))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
@@ -249,8 +270,8 @@ class IncidentAggregateTest {
     void the_reporter_rejecting_the_resolution_reopens_the_incident_and_counts_it() {
         fixture.given(reported(), classified(), resolved(), new IncidentReopened(ID, "first time", 1, "li.wei", NOW),
                         resolved())
-                .when(new RejectResolution(ID, "still broken", "li.wei", null))
-                .expectEvents(new ResolutionRejected(ID, "still broken", "li.wei", NOW),
+                .when(new RejectResolution(ID, "still broken", "li.wei", false, null))
+                .expectEvents(new ResolutionRejected(ID, "still broken", "li.wei", null, NOW),
                         new IncidentReopened(ID, "still broken", 2, "li.wei", NOW));
     }
 
@@ -360,7 +381,7 @@ class IncidentAggregateTest {
         fixture.given(reported(), classified(), resolved())
                 .when(new AutoClose(ID, NOW.minusSeconds(60)))
                 .expectNoEvents();
-        fixture.given(reported(), classified(), resolved(), new ResolutionConfirmed(ID, 4, null, "li.wei", NOW),
+        fixture.given(reported(), classified(), resolved(), new ResolutionConfirmed(ID, 4, null, "li.wei", null, NOW),
                         new IncidentClosed(ID, "li.wei", NOW))
                 .when(new AutoClose(ID, NOW))
                 .expectNoEvents();

@@ -53,9 +53,10 @@ final class Summaries {
             case IncidentPutOnHold e -> "On hold (" + e.reason().wireName() + ") by " + e.by();
             case IncidentResumed e -> "Resumed by " + e.by();
             case IncidentResolved e -> "Resolved by " + e.resolvedBy() + " (" + e.resolutionCode() + ")";
-            case ResolutionConfirmed e -> "Resolution confirmed by " + e.by() + ", satisfaction " + e.satisfaction()
-                    + "/5";
-            case ResolutionRejected e -> "Resolution rejected by " + e.by() + ": " + abbreviate(e.reason());
+            case ResolutionConfirmed e -> "Resolution confirmed by " + e.by() + forReporter(e.onBehalfOf())
+                    + ", satisfaction " + e.satisfaction() + "/5";
+            case ResolutionRejected e -> "Resolution rejected by " + e.by() + forReporter(e.onBehalfOf()) + ": "
+                    + abbreviate(e.reason());
             case IncidentReopened e -> "Reopened by " + e.by() + " (" + e.reopenCount() + ". time)";
             case IncidentClosed e -> "Closed by " + e.closedBy();
             case IncidentCanceled e -> "Canceled by " + e.by() + " (" + e.reason().wireName() + ")";
@@ -90,5 +91,10 @@ final class Summaries {
             return "";
         }
         return text.length() <= 120 ? text : text.substring(0, 119) + "…";
+    }
+
+    /** " for li.wei" when a responder answered for the reporter. */
+    private static String forReporter(String onBehalfOf) {
+        return onBehalfOf == null ? "" : " for " + onBehalfOf;
     }
 }
