@@ -1,9 +1,10 @@
 package dev.incidentloop.reporting.facts;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +22,11 @@ public class ReplayFence {
     private static final long KEY = 0x7265706c6179L;
 
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
+    private final DataSourceProperties database;
 
-    ReplayFence(JdbcTemplate jdbc, DataSource dataSource) {
+    ReplayFence(JdbcTemplate jdbc, DataSourceProperties database) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.database = database;
     }
 
     /** Called first in a live transaction: waits while a replay holds the fence closed. */
@@ -40,21 +41,19 @@ public class ReplayFence {
     }
 
     /**
-     * Closes the fence, once the live transactions under way have finished, on a connection of its own that holds it
-     * until {@link Closed#close}; should that connection be lost, the fence opens by itself.
+     * Closes the fence, once the live transactions under way have finished. It is held by a session of its own,
+     * outside the pool, and opens when that session ends ({@link Closed#close}, or the connection lost): a pooled
+     * connection given back while still holding it would keep the live listeners waiting for good.
      */
     public Closed close() throws SQLException {
-        Connection connection = dataSource.getConnection();
+        Connection connection = DriverManager.getConnection(database.determineUrl(), database.determineUsername(),
+                database.determinePassword());
         try (Statement statement = connection.createStatement()) {
             statement.execute("select pg_advisory_lock(" + KEY + ")");
         } catch (SQLException e) {
             connection.close();
             throw e;
         }
-        return () -> {
-            try (connection; Statement statement = connection.createStatement()) {
-                statement.execute("select pg_advisory_unlock(" + KEY + ")");
-            }
-        };
+        return connection::close;
     }
 }
