@@ -210,6 +210,7 @@ class TwoOfEachIT {
             Map<String, Long> sent = receipts.stream().collect(Collectors.groupingBy(Receipt::delivery,
                     Collectors.counting()));
             String notifications = platform.urls(Service.NOTIFICATION).get(0);
+            List<String> failedAttempts = new ArrayList<>();
             for (var resent : sent.entrySet().stream().filter(e -> e.getValue() > 1).toList()) {
                 JsonNode attempts = send("GET", notifications + "/webhooks/deliveries/" + resent.getKey(), "admin",
                         null, 200).get("attempts");
@@ -218,6 +219,7 @@ class TwoOfEachIT {
                 for (int i = 0; i < resent.getValue() - 1; i++) {
                     assertThat(attempts.get(i).get("error").isNull()).as("attempt %d of %s: %s", i + 1,
                             resent.getKey(), attempts).isFalse();
+                    failedAttempts.add(attempts.get(i).get("error").asText());
                 }
             }
             long resends = sent.values().stream().mapToLong(n -> n - 1).sum();
@@ -240,8 +242,9 @@ class TwoOfEachIT {
             }
             assertThat(handledIds).hasSize(HANDLED);
             System.out.printf("[two-of-each] %d incidents, %d HTTP answers, %d webhook deliveries (%d sent again after"
-                    + " a failed attempt), %d and %d feed items; started in %s%n", INCIDENTS, answers.size(),
-                    sent.size(), resends, feedOne.data().size(), feedTwo.data().size(), platform.startTimes());
+                    + " a failed attempt: %s), %d and %d feed items; started in %s%n", INCIDENTS, answers.size(),
+                    sent.size(), resends, failedAttempts, feedOne.data().size(), feedTwo.data().size(),
+                    platform.startTimes());
         } finally {
             clients.shutdownNow();
             receiver.stop(0);
