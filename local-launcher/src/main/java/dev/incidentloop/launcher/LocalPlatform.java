@@ -30,16 +30,14 @@ public final class LocalPlatform implements AutoCloseable {
     private final Postgres postgres;
     private final KafkaBroker kafka;
     private final Map<Service, List<ServiceProcess>> services;
-    private final Map<Service, Duration> startTimes;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private LocalPlatform(PlatformConfig config, Postgres postgres, KafkaBroker kafka,
-                          Map<Service, List<ServiceProcess>> services, Map<Service, Duration> startTimes) {
+                          Map<Service, List<ServiceProcess>> services) {
         this.config = config;
         this.postgres = postgres;
         this.kafka = kafka;
         this.services = services;
-        this.startTimes = startTimes;
     }
 
     public static LocalPlatform start(PlatformConfig config) throws Exception {
@@ -61,8 +59,7 @@ public final class LocalPlatform implements AutoCloseable {
 
         List<String> accounts = DemoAccounts.serviceArguments();
         Map<Service, List<ServiceProcess>> processes = new EnumMap<>(Service.class);
-        Map<Service, Duration> startTimes = new EnumMap<>(Service.class);
-        LocalPlatform platform = new LocalPlatform(config, postgres, kafka, processes, startTimes);
+        LocalPlatform platform = new LocalPlatform(config, postgres, kafka, processes);
         try {
             for (Service service : Service.values()) {
                 List<String> args = new ArrayList<>(service.spring() ? List.of(
@@ -87,7 +84,6 @@ public final class LocalPlatform implements AutoCloseable {
                 for (ServiceProcess process : instances) {
                     process.awaitHealthy(HEALTH_TIMEOUT);
                 }
-                startTimes.put(instances.getFirst().service(), instances.getFirst().startTime());
             }
         } catch (Exception e) {
             platform.close();
@@ -117,6 +113,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** How long each service's first instance took from process start to healthy. */
     public Map<Service, Duration> startTimes() {
+        Map<Service, Duration> startTimes = new EnumMap<>(Service.class);
+        services.forEach((service, instances) -> startTimes.put(service, instances.getFirst().startTime()));
         return startTimes;
     }
 

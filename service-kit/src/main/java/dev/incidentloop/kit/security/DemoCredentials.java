@@ -1,10 +1,6 @@
 package dev.incidentloop.kit.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiPredicate;
 
@@ -47,7 +43,7 @@ public final class DemoCredentials {
         for (int i = 0; i < security.apiKeys().size(); i++) {
             SecurityProperties.ApiKey key = security.apiKeys().get(i);
             for (String demo : API_KEYS) {
-                if (sha256(demo).equals(key.sha256())) {
+                if (ApiKeyDigest.sha256Hex(demo).equals(key.sha256())) {
                     found.add("platform.security.api-keys[" + i + "].sha256 (key " + key.name()
                             + ") is the demo API key");
                 }
@@ -57,14 +53,5 @@ public final class DemoCredentials {
             found.add("spring.datasource.password is the default " + DATABASE_PASSWORD);
         }
         return found;
-    }
-
-    static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -19,7 +19,7 @@ class DemoCredentialsTest {
         // given
         var security = new SecurityProperties(List.of(user("ops", "an own long password"),
                 user("night-shift", "admin-demo")),
-                List.of(new SecurityProperties.ApiKey("nagios", DemoCredentials.sha256("demo-monitoring-key"),
+                List.of(new SecurityProperties.ApiKey("nagios", ApiKeyDigest.sha256Hex("demo-monitoring-key"),
                         Set.of(Role.REPORTER))), List.of());
         // when
         List<String> found = DemoCredentials.foundIn(security, "postgres", MATCHER::matches);
@@ -34,7 +34,7 @@ class DemoCredentialsTest {
     void own_credentials_are_not_found() {
         // given
         var security = new SecurityProperties(List.of(user("admin", "correct horse battery staple")),
-                List.of(new SecurityProperties.ApiKey("nagios", DemoCredentials.sha256("a long random key of its own"),
+                List.of(new SecurityProperties.ApiKey("nagios", ApiKeyDigest.sha256Hex("a long random key of its own"),
                         Set.of(Role.REPORTER))), List.of());
         // when
         List<String> found = DemoCredentials.foundIn(security, "s3cret-of-the-dba", MATCHER::matches);
